@@ -1,0 +1,140 @@
+"""The result model: every stage produces these, every output is rendered from them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """An input error: bad YAML, a schema violation, a missing source. Prints as `file:line:col: message`."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a source's original text: offsets [start, end) and the 1-based line/column of start."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where (and how well) a quote stands in a source.
+
+    status: verbatim | normalized | elided | fuzzy | mismatch | too-short
+    ok: whether the citation passes under the options it was located with.
+    spans: the source spans the quote (or each of its parts, for an elided quote) matched,
+           in order; for a mismatch, the closest passage.
+    matched: the source text of the match as it stands in the source (parts joined by " … ").
+    differences: one sentence per difference that matters, naming the token
+                 ('quote says "three" where the source says "two"').
+    diff: a word-level diff, quote against source: `[-source words-]{+quote words+}`.
+    """
+
+    status: str
+    ok: bool
+    score: float
+    spans: tuple[Span, ...] = ()
+    matched: str = ""
+    differences: tuple[str, ...] = ()
+    diff: str = ""
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Optional locator pinning which occurrence a citation means (W3C TextQuoteSelector style)."""
+
+    lines: tuple[int, int] | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+
+
+@dataclass
+class Citation:
+    source: str
+    quote: str
+    file: str
+    line: int  # the line of the quote in the fact file
+    strict: bool | None = None
+    selector: Selector | None = None
+    source_line: int = 0  # the line of the `source:` key
+
+
+@dataclass
+class Fact:
+    """One curated fact as loaded: its id, prose claim, citations and the raw mapping for richer keys."""
+
+    id: str
+    claim: str
+    file: str
+    line: int
+    citations: list[Citation]
+    strict: bool = False
+    raw: Any = None  # the loaded mapping (checker.load.Mapping), for structured keys and their lines
+    problems: list[Problem] = field(default_factory=list)  # schema errors, duplicate id: not located then
+    index: int = 0  # position in its file, names the fact when its id is missing or invalid
+
+
+@dataclass
+class CitationResult:
+    citation: Citation
+    match: Match
+    found_in: tuple[str, Span] | None = None  # another source where the quote does stand
+    moved_from: Selector | None = None  # the pinned place, when the quote was found elsewhere
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.match.ok
+
+
+@dataclass
+class FactResult:
+    fact: Fact
+    citations: list[CitationResult]
+    problems: list[Problem] = field(default_factory=list)  # the fact's own input errors, missing sources
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and all(c.ok for c in self.citations)
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place a rule result points at: a fact's file:line, or a cited source's line."""
+
+    file: str
+    line: int
+    fact: str | None = None
+
+
+@dataclass
+class RuleResult:
+    """One finding (or one pass) of a consistency rule."""
+
+    rule: str
+    ok: bool
+    message: str
+    facts: tuple[str, ...] = ()
+    locations: tuple[Location, ...] = ()
+    severity: str = "error"  # error fails the build; warning is reported only
+    disputed: bool = False  # an acknowledged dispute: passes, listed with its resolution
+    resolution: str | None = None
+
+
+@dataclass
+class Report:
+    facts: list[FactResult] = field(default_factory=list)
+    rules: list[RuleResult] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)

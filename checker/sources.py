@@ -1,0 +1,96 @@
+"""The sources root: each cited document read and normalized once, and sources.yaml metadata."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.load import Mapping, load_file
+from checker.locate import Document
+from checker.model import Problem
+from checker.validate import schema_problems, top_level_problem
+
+METADATA_FILE = "sources.yaml"
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
+
+
+class SourceError(Exception):
+    """A cited source that cannot be used: missing, outside the root, unreadable."""
+
+
+@dataclass
+class Library:
+    """Documents under one root, keyed by the path a citation names (relative to the root)."""
+
+    root: Path
+    display_root: str = "seeds"
+    _documents: dict[str, Document | SourceError] = field(default_factory=dict)
+    _names: list[str] | None = None
+
+    def document(self, name: str) -> Document:
+        """The document a citation names; raises SourceError (cached too) when it cannot be used."""
+        if name not in self._documents:
+            self._documents[name] = self._read(name)
+        found = self._documents[name]
+        if isinstance(found, SourceError):
+            raise found
+        return found
+
+    def _read(self, name: str) -> Document | SourceError:
+        path = (self.root / name).resolve()
+        if not path.is_relative_to(self.root.resolve()):
+            return SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
+        if not path.is_file():
+            return SourceError(f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}")
+        try:
+            return Document.read(path, name)
+        except UnicodeDecodeError:
+            return SourceError(f"source '{name}' is not valid UTF-8 text")
+        except OSError as error:
+            return SourceError(f"source '{name}' cannot be read: {error.strerror}")
+
+    def _suggest(self, name: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(name, self.names(), n=1, cutoff=0.6)
+        return f" (did you mean '{close[0]}'?)" if close else ""
+
+    def names(self) -> list[str]:
+        """Every text document under the root, sorted: where a misattributed quote may really stand."""
+        if self._names is None:
+            self._names = sorted(
+                path.relative_to(self.root).as_posix()
+                for path in self.root.rglob("*")
+                if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and not path.name.startswith(".")
+            ) if self.root.is_dir() else []
+        return self._names
+
+
+@dataclass
+class SourceInfo:
+    """What sources.yaml says of one source."""
+
+    file: str
+    published: str | None
+    lineage_of: str | None
+    lineage_kind: str | None
+    raw: Mapping
+
+
+def read_metadata(root: Path, display_root: str) -> tuple[dict[str, SourceInfo], list[Problem]]:
+    """sources.yaml at the root (optional): metadata by file name, and any problems in it."""
+    path = root / METADATA_FILE
+    if not path.is_file():
+        return {}, []
+    loaded = load_file(path, f"{display_root}/{METADATA_FILE}")
+    if loaded.data is None:
+        return {}, loaded.problems
+    problem = top_level_problem(loaded.data, loaded.file)
+    if problem:
+        return {}, [problem]
+    problems = [found for _, found in schema_problems(loaded.data, loaded.file, schema="sources")]
+    infos = {}
+    for raw in loaded.data.get("sources", []) if isinstance(loaded.data.get("sources"), list) else []:
+        if isinstance(raw, Mapping) and isinstance(raw.get("file"), str):
+            lineage = raw.get("lineage") if isinstance(raw.get("lineage"), Mapping) else {}
+            infos[raw["file"]] = SourceInfo(raw["file"], raw.get("published"), lineage.get("of"), lineage.get("kind"), raw)
+    return infos, problems

@@ -1,0 +1,117 @@
+"""Validated fact files -> the suite: facts (each with its file:line), entities, rules, input problems."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from checker.load import LoadedFile, Mapping, load_file, position_of
+from checker.model import Citation, Fact, Problem, Selector
+from checker.validate import schema_problems, top_level_problem
+
+
+@dataclass
+class Suite:
+    """Everything the fact files declare, in file order."""
+
+    facts: list[Fact] = field(default_factory=list)
+    entities: list[Mapping] = field(default_factory=list)
+    rules: list[Mapping] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # file-level: bad YAML, bad top level, bad entity/rule
+    files: list[str] = field(default_factory=list)
+
+
+def read_suite(files: Iterable[tuple[Path, str]]) -> Suite:
+    """Load and validate each (path, display name); then check ids across the whole suite."""
+    suite = Suite()
+    for path, name in files:
+        add_file(suite, load_file(path, name))
+    mark_duplicate_ids(suite.facts)
+    return suite
+
+
+def add_file(suite: Suite, loaded: LoadedFile) -> None:
+    suite.files.append(loaded.file)
+    suite.problems.extend(loaded.problems)
+    if loaded.data is None:
+        return
+    problem = top_level_problem(loaded.data, loaded.file)
+    if problem:
+        suite.problems.append(problem)
+        return
+    by_fact: dict[int, list[Problem]] = {}
+    for path, found in schema_problems(loaded.data, loaded.file):
+        if len(path) >= 2 and path[0] == "facts" and isinstance(path[1], int):
+            by_fact.setdefault(path[1], []).append(found)
+        else:
+            suite.problems.append(found)
+    facts = loaded.data.get("facts")
+    if isinstance(facts, list):
+        for index, raw in enumerate(facts):
+            suite.facts.append(build_fact(raw, loaded.file, index, by_fact.get(index, [])))
+    suite.entities.extend(_mappings(loaded.data.get("entities")))
+    suite.rules.extend(_mappings(loaded.data.get("rules")))
+
+
+def _mappings(items: Any) -> list[Mapping]:
+    return [item for item in items if isinstance(item, Mapping)] if isinstance(items, list) else []
+
+
+def build_fact(raw: Any, file: str, index: int, problems: list[Problem]) -> Fact:
+    """A Fact from its mapping; a fact with schema problems keeps them and is not located."""
+    line = position_of(raw, ())[0] if isinstance(raw, Mapping) else 0
+    if not isinstance(raw, Mapping):
+        return Fact(id=f"#{index + 1}", claim="", file=file, line=line, citations=[], problems=problems, index=index)
+    fact_id = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else f"#{index + 1}"
+    citations = [] if problems else [build_citation(c, file) for c in raw.get("citations", [])]
+    return Fact(
+        id=fact_id,
+        claim=raw.get("claim", "") if isinstance(raw.get("claim"), str) else "",
+        file=file,
+        line=line,
+        citations=citations,
+        strict=raw.get("strict") is True,
+        raw=raw,
+        problems=list(problems),
+        index=index,
+    )
+
+
+def build_citation(raw: Mapping, file: str) -> Citation:
+    return Citation(
+        source=raw["source"],
+        quote=raw["quote"],
+        file=file,
+        line=raw.line_of("quote"),
+        strict=raw.get("strict"),
+        selector=build_selector(raw),
+        source_line=raw.line_of("source"),
+    )
+
+
+def build_selector(raw: Mapping) -> Selector | None:
+    """The citation's optional locator: a line or line range, prefix/suffix context."""
+    lines = raw.get("lines")
+    if isinstance(lines, int):
+        lines = (lines, lines)
+    elif isinstance(lines, list):
+        lines = (lines[0], lines[1])
+    if lines is None and "prefix" not in raw and "suffix" not in raw:
+        return None
+    return Selector(lines=lines, prefix=raw.get("prefix"), suffix=raw.get("suffix"))
+
+
+def mark_duplicate_ids(facts: list[Fact]) -> None:
+    """An id names one fact across the whole suite; later duplicates get a problem."""
+    first: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.id.startswith("#"):
+            continue
+        if fact.id in first:
+            where = first[fact.id]
+            line = fact.raw.line_of("id") if isinstance(fact.raw, Mapping) else fact.line
+            fact.problems.append(
+                Problem(fact.file, line, 1, f"duplicate id '{fact.id}' (first at {where.file}:{where.line}): give this fact its own id")
+            )
+        else:
+            first[fact.id] = fact

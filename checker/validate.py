@@ -1,0 +1,103 @@
+"""Loaded YAML against schema/*.json: every violation becomes a Problem at the offending key's line."""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match, relevance
+
+from checker.load import Mapping, position_of
+from checker.model import Problem
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> Draft202012Validator:
+    """The validator for schema/<name>.schema.json (read once per process)."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_problems(data: Any, file: str, schema: str = "facts") -> list[tuple[tuple[Any, ...], Problem]]:
+    """Every schema violation in `data` as (path, Problem), sorted by position.
+
+    The path is the JSON path of the offending node, so callers can tell which fact it belongs to.
+    """
+    found = []
+    for error in validator(schema).iter_errors(data):
+        error = _most_specific(error)
+        path = tuple(error.absolute_path)
+        for where, message in _explain(error, data):
+            line, column = position_of(data, where)
+            found.append((where, Problem(file, line, column, message)))
+    found.sort(key=lambda item: (item[1].line, item[1].column, item[1].message))
+    return _unique(found)
+
+
+def _most_specific(error: ValidationError) -> ValidationError:
+    """For oneOf/anyOf failures, the branch error that best says what is wrong."""
+    while error.context:
+        deeper = best_match(error.context, key=relevance)
+        if deeper is None:
+            break
+        error = deeper
+    return error
+
+
+def _explain(error: ValidationError, data: Any) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """Editor-facing messages: name the key, say what to do."""
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed), key=str):
+            yield path + (key,), _unknown_key(key, allowed)
+        return
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        yield path, f"missing required key '{missing}'"
+        return
+    yield path, f"{_where(path)}{_short(error)}"
+
+
+def _unknown_key(key: Any, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(str(key), allowed, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+    return f"unknown key '{key}': {hint}"
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    keys = [str(step) for step in path if not isinstance(step, int)]
+    return f"'{keys[-1]}': " if keys else ""
+
+
+def _short(error: ValidationError) -> str:
+    if error.validator == "pattern" and error.schema.get("description"):
+        return f"{error.instance!r} does not fit: {error.schema['description']}"
+    if error.validator == "enum":
+        options = ", ".join(str(option) for option in error.validator_value)
+        return f"{error.instance!r} is not one of: {options}"
+    if error.validator == "type":
+        return f"{error.instance!r} should be of type {error.validator_value}"
+    return error.message
+
+
+def _unique(found: list[tuple[tuple[Any, ...], Problem]]) -> list[tuple[tuple[Any, ...], Problem]]:
+    seen, kept = set(), []
+    for path, problem in found:
+        if problem not in seen:
+            seen.add(problem)
+            kept.append((path, problem))
+    return kept
+
+
+def top_level_problem(data: Any, file: str) -> Problem | None:
+    """A file whose top level is not a mapping cannot be split into facts at all."""
+    if isinstance(data, Mapping):
+        return None
+    line, column = position_of(data, ())
+    return Problem(file, line, column, "expected a mapping with a 'facts:' list at the top of the file")
