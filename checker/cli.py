@@ -1,0 +1,46 @@
+"""`factcheck` / `python -m checker`: main(argv) -> exit code (0 pass, 1 failures, 2 input errors)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checker.config import load_config
+from checker.report import dumps, exit_code, report_document, text_lines
+from checker.run import check
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factcheck", description="Check curated facts against their sources.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("check", help="verify every citation and consistency rule")
+    run.add_argument("paths", nargs="*", type=Path, help="fact files or directories (default: [tool.factcheck] facts, i.e. facts/)")
+    run.add_argument("--sources", help="the sources root (default: [tool.factcheck] sources, i.e. seeds/)")
+    run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
+    run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
+    checked = check(args.paths or config.facts, config)
+    sources_display = checked.library.display_root
+    doc = report_document(checked.report, sources_display)
+    if args.json_path is not None:
+        write_report(args.json_path, dumps(doc))
+    out = sys.stderr if args.json_path == Path("-") else sys.stdout
+    print("\n".join(text_lines(doc, sources_display)), file=out)
+    return exit_code(doc)
+
+
+def write_report(path: Path, text: str) -> None:
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

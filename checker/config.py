@@ -1,0 +1,67 @@
+"""[tool.factcheck] in pyproject.toml: where the sources and facts are, how strict matching is."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.locate import MatchOptions
+from checker.model import Problem
+
+KNOWN_KEYS = {"sources", "facts", "strict", "min_words", "min_chars", "max_gap"}
+
+
+@dataclass
+class Config:
+    """Settings for one run; paths are absolute, `root` is the project root reports are relative to."""
+
+    root: Path
+    sources: Path
+    facts: list[Path]
+    match: MatchOptions = field(default_factory=MatchOptions)
+    problems: list[Problem] = field(default_factory=list)
+
+    def display(self, path: Path) -> str:
+        """A path as reports show it: relative to the project root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.resolve().as_posix()
+
+
+def find_project_root(start: Path) -> Path:
+    """The nearest directory at or above `start` holding a pyproject.toml, else `start` itself."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / "pyproject.toml").is_file():
+            return candidate
+    return start
+
+
+def load_config(start: Path, sources: str | None = None, strict: bool | None = None) -> Config:
+    """Read [tool.factcheck] from the project's pyproject.toml; command-line values override it."""
+    root = find_project_root(start)
+    settings, problems = _read_settings(root)
+    sources_path = root / str(settings.get("sources", "seeds")) if sources is None else Path(sources).resolve()
+    facts = settings.get("facts", "facts")
+    match = MatchOptions(
+        strict=bool(settings.get("strict", False)) if strict is None else strict,
+        **{key: settings[key] for key in ("min_words", "min_chars", "max_gap") if key in settings},
+    )
+    facts_paths = [root / str(p) for p in (facts if isinstance(facts, list) else [facts])]
+    return Config(root=root, sources=sources_path.resolve(), facts=facts_paths, match=match, problems=problems)
+
+
+def _read_settings(root: Path) -> tuple[dict[str, Any], list[Problem]]:
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return {}, []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return {}, [Problem("pyproject.toml", 1, 1, f"cannot read [tool.factcheck]: {error}")]
+    settings = data.get("tool", {}).get("factcheck", {})
+    unknown = sorted(set(settings) - KNOWN_KEYS)
+    problems = [Problem("pyproject.toml", 1, 1, f"unknown [tool.factcheck] key '{key}': allowed keys: {', '.join(sorted(KNOWN_KEYS))}") for key in unknown]
+    return {k: v for k, v in settings.items() if k in KNOWN_KEYS}, problems

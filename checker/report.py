@@ -1,0 +1,177 @@
+"""Results -> JSON report entries and the text an editor reads; the CLI and the plugin share all of it."""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from checker.model import CitationResult, FactResult, Problem, Report, RuleResult
+
+PASSING = ("verbatim", "normalized", "elided", "fuzzy")
+
+
+def fact_entry(result: FactResult, sources_display: str) -> dict[str, Any]:
+    fact = result.fact
+    return {
+        "id": fact.id,
+        "file": fact.file,
+        "line": fact.line,
+        "ok": result.ok,
+        "claim": fact.claim,
+        "citations": [citation_entry(c, sources_display) for c in result.citations],
+        "errors": [problem_entry(p) for p in result.problems],
+    }
+
+
+def citation_entry(result: CitationResult, sources_display: str) -> dict[str, Any]:
+    match, citation = result.match, result.citation
+    first = match.spans[0] if match.spans else None
+    return {
+        "source": citation.source,
+        "quote": citation.quote,
+        "line": citation.line,
+        "ok": result.ok,
+        "status": match.status,
+        "score": round(match.score, 2),
+        "location": _location(first),
+        "spans": [_location(span) for span in match.spans],
+        "matched": match.matched,
+        "differences": list(match.differences),
+        "diff": match.diff,
+        "found_in": {"source": result.found_in[0], "line": result.found_in[1].line} if result.found_in else None,
+        "message": result.message,
+    }
+
+
+def _location(span) -> dict[str, int] | None:
+    if span is None:
+        return None
+    return {"line": span.line, "column": span.column, "start": span.start, "end": span.end}
+
+
+def rule_entry(result: RuleResult) -> dict[str, Any]:
+    return {
+        "rule": result.rule,
+        "ok": result.ok,
+        "severity": result.severity,
+        "facts": list(result.facts),
+        "message": result.message,
+        "locations": [{"file": loc.file, "line": loc.line, "fact": loc.fact} for loc in result.locations],
+        "disputed": result.disputed,
+        "resolution": result.resolution,
+    }
+
+
+def problem_entry(problem: Problem) -> dict[str, Any]:
+    return {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
+
+
+def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict]) -> dict[str, Any]:
+    """The whole JSON report from its entries, in a fixed order, with the summary counted from them."""
+    facts = sorted(facts, key=lambda f: (f["file"], f["line"], f["id"]))
+    rules = sorted(rules, key=lambda r: (r["rule"], r["facts"], r["message"]))
+    errors = sorted({json.dumps(e, sort_keys=True): e for e in errors}.values(), key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
+    citations = [c for f in facts for c in f["citations"]]
+    return {
+        "summary": {
+            "facts": len(facts),
+            "facts_failed": sum(not f["ok"] for f in facts),
+            "citations": len(citations),
+            "passed": sum(c["ok"] for c in citations),
+            "failed": sum(not c["ok"] for c in citations),
+            "contradictions": sum(is_contradiction(r) for r in rules),
+            "disputes": sum(r["disputed"] for r in rules),
+            "warnings": sum(not r["ok"] and r["severity"] == "warning" and not r["disputed"] for r in rules),
+            "errors": len(errors),
+        },
+        "facts": facts,
+        "contradictions": [r for r in rules if not r["disputed"]],
+        "disputes": [r for r in rules if r["disputed"]],
+        "errors": errors,
+    }
+
+
+def is_contradiction(rule: dict) -> bool:
+    return not rule["ok"] and rule["severity"] == "error" and not rule["disputed"]
+
+
+def report_document(report: Report, sources_display: str) -> dict[str, Any]:
+    return document(
+        (fact_entry(r, sources_display) for r in report.facts),
+        (rule_entry(r) for r in report.rules),
+        (problem_entry(p) for p in report.errors),
+    )
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    """Deterministic JSON: the same report gives the same bytes."""
+    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def exit_code(doc: dict[str, Any]) -> int:
+    """2 for input errors, 1 for a failed citation or an unacknowledged contradiction, else 0."""
+    summary = doc["summary"]
+    if summary["errors"]:
+        return 2
+    return 1 if summary["failed"] or summary["contradictions"] or summary["facts_failed"] else 0
+
+
+# ---- text ------------------------------------------------------------------------------------
+
+
+def fact_failure_lines(entry: dict[str, Any], sources_display: str, with_errors: bool = True) -> list[str]:
+    """What an editor needs to fix one failing fact: each bad citation, where the source differs, the diff."""
+    lines = [f"{entry['file']}:{entry['line']}: {entry['id']}: {entry['claim']}".rstrip(": ")]
+    for error in entry["errors"] if with_errors else ():
+        lines.append(f"  error: {error['file']}:{error['line']}:{error['column']}: {error['message']}")
+    for citation in entry["citations"]:
+        if not citation["ok"] or citation["status"] == "fuzzy":
+            lines.extend(citation_lines(citation, entry["file"], sources_display))
+    return lines
+
+
+def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: str) -> list[str]:
+    verdict = "passes as a transcription slip" if citation["ok"] else "FAILS"
+    lines = [f"  citation at {fact_file}:{citation['line']} {verdict} ({citation['status']}, score {citation['score']:.1f})"]
+    lines.append(f"    quote:   {citation['quote']!r}")
+    if citation["location"]:
+        where = f"{sources_display}/{citation['source']}:{citation['location']['line']}:{citation['location']['column']}"
+        label = "source:" if citation["ok"] else "closest:"
+        lines.append(f"    {label:<8} {citation['matched']!r}")
+        lines.append(f"    at:      {where}")
+    if citation["diff"]:
+        lines.append(f"    diff:    {citation['diff']}")
+    for difference in citation["differences"]:
+        lines.append(f"    why:     {difference}")
+    if citation["found_in"]:
+        lines.append(f"    found in {sources_display}/{citation['found_in']['source']}:{citation['found_in']['line']} — cite that source?")
+    return lines
+
+
+def rule_lines(rule: dict[str, Any]) -> list[str]:
+    label = "dispute (acknowledged)" if rule["disputed"] else rule["severity"]
+    lines = [f"{rule['rule']}: {label}: {rule['message']}"]
+    lines += [f"  at {loc['file']}:{loc['line']}" + (f" ({loc['fact']})" if loc["fact"] else "") for loc in rule["locations"]]
+    if rule["resolution"]:
+        lines.append(f"  resolution: {rule['resolution']}")
+    return lines
+
+
+def summary_line(doc: dict[str, Any]) -> str:
+    s = doc["summary"]
+    return (
+        f"{s['facts']} facts, {s['citations']} citations: {s['passed']} passed, {s['failed']} failed; "
+        f"{s['contradictions']} contradictions, {s['disputes']} disputes, {s['warnings']} warnings; {s['errors']} errors"
+    )
+
+
+def text_lines(doc: dict[str, Any], sources_display: str) -> list[str]:
+    """The CLI's output: input errors, failing facts, rule findings, then the summary."""
+    lines = [f"{e['file']}:{e['line']}:{e['column']}: {e['message']}" for e in doc["errors"]]
+    for entry in doc["facts"]:
+        if not entry["ok"] or any(c["status"] == "fuzzy" for c in entry["citations"]):
+            lines.extend(fact_failure_lines(entry, sources_display, with_errors=False))
+    for rule in doc["contradictions"]:
+        if not rule["ok"]:
+            lines.extend(rule_lines(rule))
+    lines.append(summary_line(doc))
+    return lines
