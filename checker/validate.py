@@ -40,13 +40,20 @@ def schema_problems(data: Any, file: str, schema: str = "facts") -> list[tuple[t
 
 
 def _most_specific(error: ValidationError) -> ValidationError:
-    """For oneOf/anyOf failures, the branch error that best says what is wrong."""
+    """For oneOf/anyOf failures, the error of the branch the instance was evidently meant to fit."""
     while error.context:
-        deeper = best_match(error.context, key=relevance)
-        if deeper is None:
-            break
-        error = deeper
+        branches: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        chosen = min(branches.values(), key=_misfit)
+        error = best_match(chosen, key=relevance) or chosen[0]
     return error
+
+
+def _misfit(errors: list[ValidationError]) -> tuple[int, int]:
+    """How badly a branch fits: shape errors at its root (wrong type, unknown or missing keys) weigh most."""
+    shape = sum(not e.relative_path and e.validator in ("type", "required", "additionalProperties") for e in errors)
+    return shape, len(errors)
 
 
 def _explain(error: ValidationError, data: Any) -> Iterable[tuple[tuple[Any, ...], str]]:
@@ -71,8 +78,7 @@ def _unknown_key(key: Any, allowed: list[str]) -> str:
 
 
 def _where(path: tuple[Any, ...]) -> str:
-    keys = [str(step) for step in path if not isinstance(step, int)]
-    return f"'{keys[-1]}': " if keys else ""
+    return f"'{path[-1]}': " if path and not isinstance(path[-1], int) else ""
 
 
 def _short(error: ValidationError) -> str:
