@@ -1,0 +1,90 @@
+"""`pytest facts/`: one item per fact, plain-text failures, -k/--lf/-x/-n, --factcheck-json."""
+import json
+
+from tests.helpers import GOOD_FACT, SOURCE, WRONG_FACT, make_project
+
+
+def project(pytester, files):
+    make_project(pytester.path, files)
+    return pytester
+
+
+def test_one_item_per_fact_named_by_file_and_id(pytester):
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    result = pytester.runpytest("facts/", "--co", "-q")
+    assert result.outlines[:2] == [
+        "facts/tamtam.yaml::claim-first-on-tamtam",
+        "facts/tamtam.yaml::claim-three-minutes",
+    ]
+
+
+def test_a_wrong_quote_fails_without_a_traceback(pytester):
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    result = pytester.runpytest("facts/")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([
+        "*facts/tamtam.yaml:7: claim-three-minutes: The claim came three minutes earlier.",
+        "*citation at facts/tamtam.yaml:11 FAILS (mismatch*",
+        "*closest:  'It came on TamTam two minutes before any announcement'",
+        f"*at:      seeds/{SOURCE}:30:2",
+        '*"three"*"two"*',
+    ])
+    assert "Traceback" not in result.stdout.str() and "def runtest" not in result.stdout.str()
+
+
+def test_bad_yaml_is_a_failing_item_and_the_rest_still_run(pytester):
+    project(pytester, {
+        "facts/a.yaml": "facts:\n" + GOOD_FACT,
+        "facts/b.yaml": "facts:\n  - id: x\n    claim: [unclosed\n",
+    })
+    result = pytester.runpytest("facts/")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*facts/b.yaml:4:1: invalid YAML:*"])
+    assert result.ret == 1
+
+
+def test_missing_source_and_duplicate_id_fail_their_facts(pytester):
+    project(pytester, {
+        "facts/a.yaml": "facts:\n" + GOOD_FACT,
+        "facts/b.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT.replace(SOURCE, "nope.txt"),
+    })
+    result = pytester.runpytest("facts/", "-q")
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines([
+        "*facts/b.yaml:2:1: duplicate id 'claim-first-on-tamtam' (first at facts/a.yaml:2)*",
+        "*facts/b.yaml:10:9: source 'nope.txt' not found in seeds/*",
+    ])
+
+
+def test_k_lf_and_x_select_facts(pytester):
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    pytester.runpytest("facts/", "-k", "first").assert_outcomes(passed=1, deselected=1)
+    pytester.runpytest("facts/").assert_outcomes(passed=1, failed=1)
+    pytester.runpytest("facts/", "--lf").assert_outcomes(failed=1, deselected=1)
+    pytester.runpytest("facts/", "-x", "-p", "no:randomly").assert_outcomes(passed=1, failed=1)
+
+
+def test_json_report_from_pytest_equals_the_cli_report(pytester, monkeypatch):
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    pytester.runpytest("facts/", "--factcheck-json", "pytest.json")
+    from checker.cli import main
+
+    monkeypatch.chdir(pytester.path)
+    main(["check", "--json", "cli.json"])
+    assert (pytester.path / "pytest.json").read_bytes() == (pytester.path / "cli.json").read_bytes()
+    report = json.loads((pytester.path / "pytest.json").read_text(encoding="utf-8"))
+    assert report["summary"]["failed"] == 1
+
+
+def test_xdist_runs_facts_in_parallel_and_still_writes_the_report(pytester):
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    result = pytester.runpytest_subprocess("facts/", "-n", "2", "--factcheck-json", "x.json")
+    result.assert_outcomes(passed=1, failed=1)
+    report = json.loads((pytester.path / "x.json").read_text(encoding="utf-8"))
+    assert [f["id"] for f in report["facts"]] == ["claim-first-on-tamtam", "claim-three-minutes"]
+
+
+def test_yaml_outside_the_facts_directory_is_not_collected(pytester):
+    project(pytester, {"facts/a.yaml": "facts:\n" + GOOD_FACT, "other/config.yaml": "not: facts\n"})
+    result = pytester.runpytest("other/", "facts/")
+    result.assert_outcomes(passed=1)
