@@ -58,10 +58,22 @@ def _read_settings(root: Path) -> tuple[dict[str, Any], list[Problem]]:
     if not path.is_file():
         return {}, []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return {}, [Problem("pyproject.toml", 1, 1, f"cannot read [tool.factcheck]: {error}")]
     settings = data.get("tool", {}).get("factcheck", {})
-    unknown = sorted(set(settings) - KNOWN_KEYS)
-    problems = [Problem("pyproject.toml", 1, 1, f"unknown [tool.factcheck] key '{key}': allowed keys: {', '.join(sorted(KNOWN_KEYS))}") for key in unknown]
+    allowed = ", ".join(sorted(KNOWN_KEYS))
+    problems = [
+        Problem("pyproject.toml", _line_of(text, key), 1, f"unknown [tool.factcheck] key '{key}': allowed keys: {allowed}")
+        for key in sorted(set(settings) - KNOWN_KEYS)
+    ]
     return {k: v for k, v in settings.items() if k in KNOWN_KEYS}, problems
+
+
+def _line_of(text: str, key: str) -> int:
+    """The first line assigning `key` (TOML parsers keep no positions)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith((f"{key} ", f"{key}=")):
+            return number
+    return 1
