@@ -1,32 +1,37 @@
-"""Facts -> FactResults: every citation located in its source, grouped so each document is read once."""
+"""Facts -> FactResults: every citation (and every disputing quote) located in its source, one document at a time."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from checker.locate import Document, MatchOptions, contains, locate
-from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem
+from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Span
 from checker.sources import Library, SourceError
+
+CITATIONS, DISPUTES = "citations", "disputes"
 
 
 def verify_facts(facts: list[Fact], library: Library, options: MatchOptions) -> list[FactResult]:
-    """Locate every citation of every valid fact, one source document at a time."""
+    """Locate every quote of every valid fact, grouped by source so each document is read and normalized once."""
     results = {id(fact): FactResult(fact, citations=[], problems=list(fact.problems)) for fact in facts}
-    slots: dict[int, list[CitationResult | None]] = {id(f): [None] * len(f.citations) for f in facts}
-    for source, jobs in _by_source(facts).items():
-        for fact, index, citation in jobs:
-            slots[id(fact)][index] = verify_citation(citation, fact, library, options, results[id(fact)])
-    for fact in facts:
-        results[id(fact)].citations = [c for c in slots[id(fact)] if c is not None]
+    for _source, jobs in _by_source(facts).items():
+        for fact, kind, index, citation in jobs:
+            verdict = verify_citation(citation, fact, library, options, results[id(fact)])
+            getattr(results[id(fact)], kind).append((index, verdict))
+    for result in results.values():
+        result.citations = [verdict for _, verdict in sorted(result.citations, key=lambda item: item[0])]
+        result.disputes = [verdict for _, verdict in sorted(result.disputes, key=lambda item: item[0])]
     return [results[id(fact)] for fact in facts]
 
 
-def _by_source(facts: list[Fact]) -> dict[str, list[tuple[Fact, int, Citation]]]:
-    grouped: dict[str, list[tuple[Fact, int, Citation]]] = {}
+def _by_source(facts: list[Fact]) -> dict[str, list[tuple[Fact, str, int, Citation]]]:
+    grouped: dict[str, list[tuple[Fact, str, int, Citation]]] = {}
     for fact in facts:
         if fact.problems:
             continue
-        for index, citation in enumerate(fact.citations):
-            grouped.setdefault(citation.source, []).append((fact, index, citation))
+        quoted = [(CITATIONS, i, c) for i, c in enumerate(fact.citations)]
+        quoted += [(DISPUTES, i, d.citation) for i, d in enumerate(fact.disputes)]
+        for kind, index, citation in quoted:
+            grouped.setdefault(citation.source, []).append((fact, kind, index, citation))
     return dict(sorted(grouped.items()))
 
 
@@ -37,19 +42,21 @@ def verify_citation(
     try:
         document = library.document(citation.source)
     except SourceError as error:
-        result.problems.append(Problem(citation.file, citation.source_line, 1, str(error)))
+        result.problems.append(Problem(citation.file, citation.source_line, citation.source_column, str(error)))
         return CitationResult(citation, Match(status="missing-source", ok=False, score=0.0), message=str(error))
     strict = citation.strict if citation.strict is not None else fact.strict
     match = locate(citation.quote, document, _with_strict(options, strict), citation.selector)
     found_in = None if match.ok or match.status == "too-short" else find_elsewhere(citation, library, options)
-    return CitationResult(citation, match, found_in=found_in, message=explain(citation, match, document, found_in))
+    moved_from = citation.selector if match.moved else None
+    message = explain(citation, match, found_in)
+    return CitationResult(citation, match, found_in=found_in, moved_from=moved_from, message=message)
 
 
 def _with_strict(options: MatchOptions, strict: bool) -> MatchOptions:
     return options if strict == options.strict else replace(options, strict=strict)
 
 
-def find_elsewhere(citation: Citation, library: Library, options: MatchOptions):
+def find_elsewhere(citation: Citation, library: Library, options: MatchOptions) -> tuple[str, Span] | None:
     """Another source in the library where the quote does stand, as (name, span), or None."""
     for name in library.names():
         if name == citation.source:
@@ -59,17 +66,19 @@ def find_elsewhere(citation: Citation, library: Library, options: MatchOptions):
         except SourceError:
             continue
         match = contains(citation.quote, other, options)
-        if match is not None and match.spans:
+        if match is not None:
             return name, match.spans[0]
     return None
 
 
-def explain(citation: Citation, match: Match, document: Document, found_in) -> str:
+def explain(citation: Citation, match: Match, found_in: tuple[str, Span] | None) -> str:
     """One line an editor can act on; empty for a clean pass."""
-    where = f"{citation.source}:{match.spans[0].line}" if match.spans else citation.source
-    if match.status in ("verbatim", "normalized", "elided") and match.ok and not match.differences:
-        return ""
-    parts = [f"{d} ({where})" for d in match.differences] or [f"{match.status} at {where}"]
+    parts = list(match.differences)
+    if match.moved:
+        parts.append(match.moved)
+    if not parts and not match.ok:
+        where = f"{citation.source}:{match.spans[0].line}" if match.spans else citation.source
+        parts.append(f"{match.status} at {where}")
     if found_in is not None:
         name, span = found_in
         parts.append(f"the quote is not in {citation.source} but was found in {name}:{span.line}")

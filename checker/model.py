@@ -32,7 +32,7 @@ class Span:
 class Match:
     """Where (and how well) a quote stands in a source.
 
-    status: verbatim | normalized | elided | fuzzy | mismatch | too-short
+    status: verbatim | normalized | elided | fuzzy | mismatch | too-short (| missing-source, set by cite)
     ok: whether the citation passes under the options it was located with.
     spans: the source spans the quote (or each of its parts, for an elided quote) matched,
            in order; for a mismatch, the closest passage.
@@ -49,6 +49,7 @@ class Match:
     matched: str = ""
     differences: tuple[str, ...] = ()
     diff: str = ""
+    moved: str = ""  # set when a pinned quote (lines, prefix/suffix) was found elsewhere than pinned
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,17 @@ class Citation:
     strict: bool | None = None
     selector: Selector | None = None
     source_line: int = 0  # the line of the `source:` key
+    source_column: int = 1
+
+
+@dataclass
+class Dispute:
+    """A source that says otherwise, acknowledged in the fact file: its quote is checked like a citation."""
+
+    citation: Citation
+    says: Any
+    resolution: str
+    line: int  # the line of the dispute's `source:` key
 
 
 @dataclass
@@ -84,6 +96,7 @@ class Fact:
     raw: Any = None  # the loaded mapping (checker.load.Mapping), for structured keys and their lines
     problems: list[Problem] = field(default_factory=list)  # schema errors, duplicate id: not located then
     index: int = 0  # position in its file, names the fact when its id is missing or invalid
+    disputes: list[Dispute] = field(default_factory=list)
 
 
 @dataclass
@@ -104,10 +117,11 @@ class FactResult:
     fact: Fact
     citations: list[CitationResult]
     problems: list[Problem] = field(default_factory=list)  # the fact's own input errors, missing sources
+    disputes: list[CitationResult] = field(default_factory=list)  # one per fact.disputes, same order
 
     @property
     def ok(self) -> bool:
-        return not self.problems and all(c.ok for c in self.citations)
+        return not self.problems and all(c.ok for c in self.citations) and all(d.ok for d in self.disputes)
 
 
 @dataclass(frozen=True)

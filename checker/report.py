@@ -136,7 +136,7 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
     if citation["location"]:
         where = f"{sources_display}/{citation['source']}:{citation['location']['line']}:{citation['location']['column']}"
         label = "source:" if citation["ok"] else "closest:"
-        lines.append(f"    {label:<8} {citation['matched']!r}")
+        lines.append(f"    {label:<9} {citation['matched']!r}")
         lines.append(f"    at:      {where}")
     if citation["diff"]:
         lines.append(f"    diff:    {citation['diff']}")

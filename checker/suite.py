@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from checker.load import LoadedFile, Mapping, load_file, position_of
-from checker.model import Citation, Fact, Problem, Selector
+from checker.model import Citation, Dispute, Fact, Problem, Selector
 from checker.validate import schema_problems, top_level_problem
 
 
@@ -64,6 +64,7 @@ def build_fact(raw: Any, file: str, index: int, problems: list[Problem]) -> Fact
         return Fact(id=f"#{index + 1}", claim="", file=file, line=line, citations=[], problems=problems, index=index)
     fact_id = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else f"#{index + 1}"
     citations = [] if problems else [build_citation(c, file) for c in raw.get("citations", [])]
+    disputes = [] if problems else [build_dispute(d, file) for d in raw.get("disputed_by", [])]
     return Fact(
         id=fact_id,
         claim=raw.get("claim", "") if isinstance(raw.get("claim"), str) else "",
@@ -74,6 +75,7 @@ def build_fact(raw: Any, file: str, index: int, problems: list[Problem]) -> Fact
         raw=raw,
         problems=list(problems),
         index=index,
+        disputes=disputes,
     )
 
 
@@ -86,7 +88,13 @@ def build_citation(raw: Mapping, file: str) -> Citation:
         strict=raw.get("strict"),
         selector=build_selector(raw),
         source_line=raw.line_of("source"),
+        source_column=raw.key_positions.get("source", (0, 1))[1],
     )
+
+
+def build_dispute(raw: Mapping, file: str) -> Dispute:
+    """A `disputed_by` entry: the other source's quote (checked like a citation), what it says, the resolution."""
+    return Dispute(citation=build_citation(raw, file), says=raw["says"], resolution=raw["resolution"], line=raw.line_of("source"))
 
 
 def build_selector(raw: Mapping) -> Selector | None:

@@ -60,7 +60,8 @@ def test_k_lf_and_x_select_facts(pytester):
     project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
     pytester.runpytest("facts/", "-k", "first").assert_outcomes(passed=1, deselected=1)
     pytester.runpytest("facts/").assert_outcomes(passed=1, failed=1)
-    pytester.runpytest("facts/", "--lf").assert_outcomes(failed=1, deselected=1)
+    # pytest >= 8 filters last-failed items at collection (no "deselected" count): only the failing fact runs
+    pytester.runpytest("facts/", "--lf").assert_outcomes(failed=1)
     pytester.runpytest("facts/", "-x", "-p", "no:randomly").assert_outcomes(passed=1, failed=1)
 
 

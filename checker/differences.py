@@ -1,0 +1,193 @@
+"""Quote words against source words: which differences are transcription slips, which change the meaning.
+
+A slip is a letter doubled, dropped, swapped or mistyped inside an ordinary lower-case word,
+where the quote's spelling is not itself an English word; a changed case or punctuation mark
+is a slip too. Everything else changes what the quote says and never passes: a number, a
+negation, a name, a word swapped for another (opposites included, from no list of pairs: any
+real word in place of another), words left out or added.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Callable
+
+from rapidfuzz.distance import OSA
+
+from checker.normalize import Word
+
+NEGATIONS = frozenset(
+    "not no never none nobody nothing nowhere neither nor without cannot cant dont doesnt didnt isnt arent "
+    "wasnt werent wont wouldnt shouldnt couldnt hasnt havent hadnt aint".split()
+)
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions billion billions trillion dozen dozens score scores half twice once "
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth "
+    "hundredth thousandth millionth single double triple couple pair few several many most all both".split()
+)
+CONTEXT_WORDS = 4
+Locator = Callable[[int], str]  # a normalized source offset -> "file:line"
+
+
+@dataclass
+class Comparison:
+    """The verdict on one aligned quote/source pair of word lists."""
+
+    changes: list[str] = field(default_factory=list)  # differences that change the meaning: never pass
+    slips: list[str] = field(default_factory=list)  # transcription slips: pass as fuzzy unless strict
+    slip_count: int = 0
+    diff: str = ""
+
+
+def compare(quote_text: str, quote: list[Word], source_text: str, source: list[Word], where: Locator) -> Comparison:
+    """Align the words, classify every difference, and render the word-level diff."""
+    result, pieces = Comparison(), []
+    matcher = SequenceMatcher(None, [w.text for w in quote], [w.text for w in source], autojunk=False)
+    for op, q1, q2, s1, s2 in matcher.get_opcodes():
+        if op == "equal":
+            for offset in range(q2 - q1):
+                _equal_word(result, pieces, quote, q1 + offset, source, s1 + offset, where)
+                _separator(result, pieces, quote_text, quote, q1 + offset, source_text, source, s1 + offset, where)
+        else:
+            _changed(result, pieces, quote[q1:q2], source[s1:s2], source, s1, where)
+    result.diff = render(pieces)
+    return result
+
+
+def _equal_word(result: Comparison, pieces: list, quote: list[Word], qi: int, source: list[Word], si: int, where: Locator) -> None:
+    q, s = quote[qi], source[si]
+    if _letters(q.original) == _letters(s.original) or (qi == 0 and _letters(q.original)[1:] == _letters(s.original)[1:]):
+        pieces.append(("=", s.original))
+        return
+    result.slips.append(f'quote writes "{q.original}" where the source has "{s.original}": letter case ({where(s.start)})')
+    result.slip_count += 1
+    pieces.append(("~", s.original, q.original))
+
+
+def _separator(result, pieces, quote_text, quote, qi, source_text, source, si, where) -> None:
+    """Punctuation between two matching words: a changed or missing mark is a slip."""
+    if qi + 1 >= len(quote) or si + 1 >= len(source) or quote[qi + 1].text != source[si + 1].text:
+        return
+    q_sep = quote_text[quote[qi].end : quote[qi + 1].start].replace(" ", "")
+    s_sep = source_text[source[si].end : source[si + 1].start].replace(" ", "")
+    if q_sep != s_sep:
+        q_pair, s_pair = f"{quote[qi].text}{q_sep} {quote[qi + 1].text}", f"{source[si].text}{s_sep} {source[si + 1].text}"
+        result.slips.append(f'quote writes "{q_pair}" where the source has "{s_pair}": punctuation ({where(source[si].start)})')
+        result.slip_count += 1
+        pieces.append(("~", s_sep or "·", q_sep or "·"))
+
+
+def _changed(result: Comparison, pieces: list, quote: list[Word], source: list[Word], context: list[Word], at: int, where: Locator) -> None:
+    """A run of words that differ: a spacing or spelling slip, or a change of meaning."""
+    said, has = _phrase(quote), _phrase(source)
+    if not source:
+        before = f' after "{context[at - 1].original}"' if at else ""
+        line = where(context[at - 1].end if at else (context[0].start if context else 0))
+        result.changes.append(f'quote adds "{said}"{before}, which the source does not have ({line})')
+        pieces.append(("+", said))
+        return
+    if not quote:
+        result.changes.append(f'quote leaves out "{has}" (mark an omission with "..."; {where(source[0].start)})')
+        pieces.append(("-", has))
+        return
+    pieces.append(("~", has, said))
+    if "".join(w.text for w in quote) == "".join(w.text for w in source):
+        result.slips.append(f'quote writes "{said}" where the source has "{has}": spacing ({where(source[0].start)})')
+        result.slip_count += 1
+        return
+    if len(quote) == len(source):
+        kinds = [slip_or_change(q, s) for q, s in zip(quote, source)]
+        if all(kind == "slip" for kind in kinds):
+            distance = sum(OSA.distance(q.text, s.text) for q, s in zip(quote, source))
+            result.slips.append(f'quote says "{said}" where the source says "{has}": a transcription slip ({where(source[0].start)})')
+            result.slip_count += distance
+            return
+        reason = next(kind for kind in kinds if kind != "slip")
+    else:
+        reason = _meaning(quote + source)
+    result.changes.append(f'quote says "{said}" where the source says "{has}" — {reason} ({where(source[0].start)})')
+
+
+def slip_or_change(quote: Word, source: Word) -> str:
+    """'slip' when `quote` can only be a misspelling of `source`; otherwise why it changes the meaning."""
+    meaning = _meaning([quote, source])
+    if meaning != "a different word":
+        return meaning
+    if len(source.text) < 3 or not source.text.isalpha() or not quote.text.replace("'", "").isalpha():
+        return "a different word"
+    if is_english_word(quote.text):
+        return f'a different word ("{quote.text}" is a word of its own, not a misspelling)'
+    allowed = 1 if len(source.text) < 8 else 2
+    return "slip" if OSA.distance(quote.text, source.text) <= allowed else "a different word"
+
+
+def _meaning(words: list[Word]) -> str:
+    """What kind of change a run of differing words is, from the most serious down."""
+    if any(_is_number(w.text) for w in words):
+        return "a changed number"
+    if any(_is_negation(w.text) for w in words):
+        return "a negation added or removed"
+    if any(w.original[:1].isupper() for w in words):
+        return "a changed name"
+    return "a different word"
+
+
+def _is_number(text: str) -> bool:
+    return any(c.isdigit() for c in text) or text in NUMBER_WORDS or re.fullmatch(r"\d+(st|nd|rd|th)", text) is not None
+
+
+def _is_negation(text: str) -> bool:
+    return text.replace("'", "") in NEGATIONS or text.endswith("n't")
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from spellchecker import SpellChecker  # loads an English word list once, on first need
+
+    return SpellChecker(distance=1)
+
+
+def is_english_word(text: str) -> bool:
+    """Whether `text` is a word of English (pyspellchecker's word list), so not a misspelling of another."""
+    return text in _dictionary()
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _phrase(words: list[Word]) -> str:
+    return " ".join(w.original for w in words)
+
+
+def render(pieces: list[tuple]) -> str:
+    """Word-level diff, source against quote: `[-source-]{+quote+}`, long unchanged runs shortened to …"""
+    out: list[str] = []
+    run: list[str] = []
+    for piece in pieces + [None]:
+        if piece is not None and piece[0] == "=":
+            run.append(piece[1])
+            continue
+        out.extend(_context(run, first=not out, last=piece is None))
+        run = []
+        if piece is None:
+            break
+        if piece[0] == "~":
+            out.append(f"[-{piece[1]}-]{{+{piece[2]}+}}")
+        else:
+            out.append(f"[-{piece[1]}-]" if piece[0] == "-" else f"{{+{piece[1]}+}}")
+    return " ".join(out)
+
+
+def _context(run: list[str], first: bool, last: bool) -> list[str]:
+    if first and last:
+        return run
+    keep_before = 0 if first else CONTEXT_WORDS
+    keep_after = 0 if last else CONTEXT_WORDS
+    if len(run) <= keep_before + keep_after + 1:
+        return run
+    return run[:keep_before] + ["…"] + run[len(run) - keep_after :]

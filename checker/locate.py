@@ -1,0 +1,386 @@
+"""Quote -> place in the source: normalize both sides, then match exactly, part by part, or as closely as the source allows.
+
+A quote is split at its ellipses into parts that must stand in order within one paragraph
+(or `max_gap` characters); a part's [brackets] are an editor's insertion, matching a short
+span of the source or nothing. When no exact match exists, the closest passage is aligned
+word by word and every difference is classified (checker.differences): transcription slips
+pass as `fuzzy` unless strict; a change of meaning never passes.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from checker.differences import Comparison, compare
+from checker.model import Match, Selector, Span
+from checker.normalize import PLACEHOLDER, Normalized, Word, fold_for_search, normalize, words
+
+ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2}\.\s*\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)\s*")
+BRACKET = re.compile(r"\[([^\[\]]*)\]")
+MAX_CANDIDATES = 64
+ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """How strictly quotes are matched (from [tool.factcheck], the command line, or a fact's `strict`)."""
+
+    strict: bool = False  # fail transcription slips (status fuzzy) too
+    min_words: int = 4  # a quote with fewer words is too short to prove anything
+    min_chars: int = 15
+    max_gap: int | None = None  # characters allowed between elided parts; None: the same paragraph
+    max_bracket: int = 60  # characters of the source an editor's [insertion] may stand for
+    slips_per_100: float = 2.0  # transcription slips allowed per hundred characters (at least one)
+
+
+@dataclass
+class Document:
+    """One source: its original text, normalized once, with line starts and words for locating results."""
+
+    name: str
+    text: str
+    norm: Normalized
+    line_starts: list[int]
+    _words: list[Word] | None = field(default=None, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
+
+    @classmethod
+    def read(cls, path: Path, name: str) -> "Document":
+        return cls.from_text(path.read_bytes().decode("utf-8-sig"), name)
+
+    @classmethod
+    def from_text(cls, text: str, name: str) -> "Document":
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        return cls(name, text, normalize(text), starts)
+
+    @property
+    def words(self) -> list[Word]:
+        if self._words is None:
+            self._words = words(self.norm, self.text)
+        return self._words
+
+    def span(self, start: int, end: int) -> Span:
+        """The original span of the normalized [start, end)."""
+        first, last = self.norm.original_span(start, end)
+        line = bisect_right(self.line_starts, first)
+        return Span(first, last, line, first - self.line_starts[line - 1] + 1)
+
+    def where(self, offset: int) -> str:
+        """`name:line` of a normalized offset."""
+        offset = min(max(offset, 0), len(self.norm.text) - 1)
+        return f"{self.name}:{bisect_right(self.line_starts, self.norm.origin[offset])}"
+
+    def words_between(self, start: int, end: int) -> list[Word]:
+        """The document's words that start in the normalized [start, end)."""
+        if self._starts is None:
+            self._starts = [w.start for w in self.words]
+        return self.words[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
+@dataclass
+class Part:
+    """One stretch of a quote between ellipses, normalized; PLACEHOLDER marks each [bracket]."""
+
+    text: str  # normalized, stripped of leading/trailing punctuation
+    brackets: list[str]
+    words: list[Word]
+    original: str
+
+
+@dataclass
+class Found:
+    """Where one part stands: normalized [start, end), and how it compares with the source there."""
+
+    start: int
+    end: int
+    comparison: Comparison = field(default_factory=Comparison)
+    notes: list[str] = field(default_factory=list)
+    score: float = 100.0
+
+
+# ---- the quote ---------------------------------------------------------------------------------
+
+
+def parse_quote(quote: str) -> list[Part]:
+    """The quote's parts (split at ellipses), each normalized with its brackets replaced by PLACEHOLDER."""
+    parts = []
+    for raw in ELLIPSIS.split(quote):
+        brackets = BRACKET.findall(raw)
+        marked = BRACKET.sub(PLACEHOLDER, raw)
+        normalized = normalize(marked)
+        start, end = _content_bounds(normalized.text)
+        if start < end and normalized.text[start:end] != PLACEHOLDER:
+            text = normalized.text[start:end]
+            stripped = Normalized(text, normalized.origin[start:end])
+            parts.append(Part(text, brackets, [w for w in words(stripped, marked) if PLACEHOLDER not in w.text], raw))
+    return parts
+
+
+def _content_bounds(text: str) -> tuple[int, int]:
+    """Trim leading and trailing punctuation and spaces: quoting conventions, not content."""
+    keep = [i for i, c in enumerate(text) if c.isalnum() or c == PLACEHOLDER]
+    return (keep[0], keep[-1] + 1) if keep else (0, 0)
+
+
+def too_short(parts: list[Part], options: MatchOptions) -> str:
+    """Why the quote is too short to stand for anything ('' when it is long enough)."""
+    count = sum(len(p.words) for p in parts)
+    chars = sum(len(p.text.replace(PLACEHOLDER, "")) for p in parts)
+    if count < options.min_words or chars < options.min_chars:
+        return (
+            f"the quote is too short to prove anything ({count} words, {chars} characters; at least "
+            f"{options.min_words} words and {options.min_chars} characters): quote more of the passage"
+        )
+    return ""
+
+
+# ---- exact matching ----------------------------------------------------------------------------
+
+
+def exact_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int = MAX_CANDIDATES) -> list[Found]:
+    """Every place in doc.norm.text[lo:hi] where the part stands exactly (after normalization), on word boundaries."""
+    if part.brackets:
+        return _bracket_occurrences(part, doc, lo, hi, options, limit)
+    text, found, at = doc.norm.text, [], doc.norm.text.find(part.text, lo, hi)
+    while at >= 0 and len(found) < limit:
+        end = at + len(part.text)
+        if _boundary(text, at - 1) and _boundary(text, end):
+            found.append(Found(at, end))
+        at = text.find(part.text, at + 1, hi)
+    return found
+
+
+def _boundary(text: str, index: int) -> bool:
+    return index < 0 or index >= len(text) or not text[index].isalnum()
+
+
+def _bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int) -> list[Found]:
+    pattern = bracket_pattern(part, options.max_bracket)
+    found = []
+    for match in pattern.finditer(doc.norm.text, lo, hi):
+        if len(found) >= limit:
+            break
+        if match.end() > match.start() and _boundary(doc.norm.text, match.start() - 1) and _boundary(doc.norm.text, match.end()):
+            found.append(Found(match.start(), match.end(), notes=_bracket_notes(part, match, doc)))
+    return found
+
+
+def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
+    """A regex for a part with [insertions]: literal text, each bracket a short span of the source or nothing."""
+    pieces = part.text.split(PLACEHOLDER)
+    out = []
+    for index, piece in enumerate(pieces):
+        if index:
+            left, right = pieces[index - 1], piece
+            attached = (left and not left.endswith(" ")) or (right and not right.startswith(" "))
+            if attached:
+                out.append(f"({ATTACHED})")
+            elif left and right:  # a whole-word insertion between two words
+                out.append(f"(?:(.{{1,{max_bracket}}}?) )?")
+                piece = piece.lstrip(" ")
+            else:  # at the start or end of the part: stands for nothing we can check
+                out.append("()")
+                piece = piece.lstrip(" ")
+        out.append(re.escape(piece.rstrip(" ") if index == len(pieces) - 1 else piece))
+    return re.compile("".join(out))
+
+
+def _bracket_notes(part: Part, match: re.Match, doc: Document) -> list[str]:
+    """What each [insertion] stands for in the source, so a reviewer sees the editor's change."""
+    notes = []
+    for index, bracket in enumerate(part.brackets):
+        stood = match.group(index + 1) or ""
+        first, last = (match.span(index + 1) if match.group(index + 1) else (match.start(), match.start()))
+        original = doc.text[slice(*doc.norm.original_span(first, last))] if last > first else ""
+        notes.append(f'editor\'s insertion "[{bracket}]" stands for "{original}" in the source ({doc.where(first)})' if stood
+                     else f'editor\'s insertion "[{bracket}]" stands for nothing in the source ({doc.where(first)})')
+    return notes
+
+
+def exact_chains(parts: list[Part], doc: Document, options: MatchOptions) -> list[list[Found]]:
+    """Every way the parts stand exactly, in order, each within the allowed gap of the one before."""
+    chains = []
+    for first in exact_occurrences(parts[0], doc, 0, len(doc.norm.text), options):
+        chain = [first]
+        for part in parts[1:]:
+            nxt = exact_occurrences(part, doc, chain[-1].end, gap_limit(doc, chain[-1].end, options, part), options, limit=1)
+            if not nxt:
+                break
+            chain.append(nxt[0])
+        if len(chain) == len(parts):
+            chains.append(chain)
+    return chains
+
+
+def gap_limit(doc: Document, after: int, options: MatchOptions, part: Part) -> int:
+    """Where the next elided part must end: the paragraph's end, or `max_gap` characters on."""
+    if options.max_gap is None:
+        return doc.norm.paragraph_end(after)
+    return min(len(doc.norm.text), after + options.max_gap + len(part.text) + 1)
+
+
+# ---- closest passage ---------------------------------------------------------------------------
+
+
+def closest(part: Part, doc: Document, lo: int, hi: int) -> Found | None:
+    """The passage of doc.norm.text[lo:hi] closest to the part, aligned word by word and compared."""
+    region = doc.norm.text[lo:hi]
+    query = part.text.replace(PLACEHOLDER, " ")
+    if not region.strip() or not part.words:
+        return None
+    if len(query) <= len(region):
+        aligned = fuzz.partial_ratio_alignment(query, region)
+        start, end = lo + aligned.dest_start, lo + aligned.dest_end
+    else:
+        start, end = lo, hi
+    slack = len(query) // 2 + 16
+    window = doc.words_between(max(lo, start - slack), min(hi, end + slack))
+    if not window:
+        return None
+    chosen = _trim(part.words, window)
+    comparison = compare(part.text, part.words, doc.norm.text, chosen, doc.where)
+    begin, finish = chosen[0].start, chosen[-1].end
+    return Found(begin, finish, comparison, score=fuzz.ratio(query, doc.norm.text[begin:finish]))
+
+
+def _trim(quote: list[Word], window: list[Word]) -> list[Word]:
+    """The stretch of `window` that lines up with the quote's words (as many words as the quote at its ends)."""
+    from difflib import SequenceMatcher
+
+    blocks = [b for b in SequenceMatcher(None, [w.text for w in quote], [w.text for w in window], autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        middle = max(0, (len(window) - len(quote)) // 2)
+        return window[middle : middle + len(quote)]
+    first, last = blocks[0], blocks[-1]
+    begin = max(0, first.b - first.a)
+    end = min(len(window), last.b + last.size + (len(quote) - last.a - last.size))
+    return window[begin:end]
+
+
+# ---- the verdict -------------------------------------------------------------------------------
+
+
+def locate(quote: str, doc: Document, options: MatchOptions = MatchOptions(), selector: Selector | None = None) -> Match:
+    """Where and how well `quote` stands in `doc`: verbatim, normalized, elided, fuzzy, mismatch or too-short."""
+    parts = parse_quote(quote)
+    short = too_short(parts, options)
+    if short:
+        return Match(status="too-short", ok=False, score=0.0, differences=(short,))
+    chains = exact_chains(parts, doc, options)
+    if chains:
+        chain, moved = choose(chains, doc, selector)
+        return verdict(quote, parts, chain, doc, options, moved)
+    chain = closest_chain(parts, doc, options)
+    moved = _moved(chain, doc, selector) if selector and chain and not _fits(chain, doc, selector) else ""
+    return verdict(quote, parts, chain, doc, options, moved)
+
+
+def contains(quote: str, doc: Document, options: MatchOptions = MatchOptions()) -> Match | None:
+    """The quote's exact (normalized) match in `doc`, or None: where a misattributed quote really stands."""
+    parts = parse_quote(quote)
+    if too_short(parts, options):
+        return None
+    chains = exact_chains(parts, doc, options)
+    return verdict(quote, parts, chains[0], doc, options, "") if chains else None
+
+
+def choose(chains: list[list[Found]], doc: Document, selector: Selector | None) -> tuple[list[Found], str]:
+    """The occurrence the selector pins (or the first); when the pin fits none, the first and why it moved."""
+    if selector is None:
+        return chains[0], ""
+    for chain in chains:
+        if _fits(chain, doc, selector):
+            return chain, ""
+    return chains[0], _moved(chains[0], doc, selector)
+
+
+def _fits(chain: list[Found], doc: Document, selector: Selector) -> bool:
+    text, start, end = doc.norm.text, chain[0].start, chain[-1].end
+    if selector.lines and not selector.lines[0] <= doc.span(start, end).line <= selector.lines[1]:
+        return False
+    if selector.prefix and not text[max(0, start - len(selector.prefix) - 8) : start].rstrip().endswith(fold_for_search(selector.prefix)):
+        return False
+    if selector.suffix and not text[end : end + len(selector.suffix) + 8].lstrip(" .,;:").startswith(fold_for_search(selector.suffix)):
+        return False
+    return True
+
+
+def _moved(chain: list[Found], doc: Document, selector: Selector) -> str:
+    pins = []
+    if selector.lines:
+        a, b = selector.lines
+        pins.append(f"line {a}" if a == b else f"lines {a}-{b}")
+    pins += [f'prefix "{selector.prefix}"'] if selector.prefix else []
+    pins += [f'suffix "{selector.suffix}"'] if selector.suffix else []
+    line = doc.span(chain[0].start, chain[-1].end).line
+    return f"pinned to {' and '.join(pins)} but found at {doc.name}:{line}: update the pin"
+
+
+def closest_chain(parts: list[Part], doc: Document, options: MatchOptions) -> list[Found]:
+    """Each part's closest passage, in order, each searched within the allowed gap after the one before."""
+    chain: list[Found] = []
+    for part in parts:
+        lo = chain[-1].end if chain else 0
+        hi = gap_limit(doc, lo, options, part) if chain else len(doc.norm.text)
+        exact = exact_occurrences(part, doc, lo, hi, options, limit=1)
+        found = exact[0] if exact else closest(part, doc, lo, hi)
+        if chain and (found is None or found.comparison.changes):
+            found = _beyond_the_gap(part, doc, lo, hi, options) or found
+        if found is None:
+            break
+        chain.append(found)
+    return chain
+
+
+def _beyond_the_gap(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions) -> Found | None:
+    """An elided part that does stand later in the source, but farther than the gap allows: say so."""
+    later = exact_occurrences(part, doc, lo, len(doc.norm.text), options, limit=1)
+    if not later:
+        return None
+    found = later[0]
+    limit = "its paragraph" if options.max_gap is None else f"{options.max_gap} characters"
+    found.comparison = Comparison(changes=[
+        f'the part "{part.original.strip()}" stands at {doc.where(found.start)}, beyond {limit} after the part before it: '
+        "an ellipsis may not join separate passages"
+    ])
+    return found
+
+
+def verdict(quote: str, parts: list[Part], chain: list[Found], doc: Document, options: MatchOptions, moved: str) -> Match:
+    """Status, ok, score, spans and explanations from where each part was found."""
+    spans = tuple(doc.span(f.start, f.end) for f in chain)
+    matched = " … ".join(doc.text[s.start : s.end] for s in spans)
+    if len(chain) < len(parts):
+        missing = parts[len(chain)].original.strip()
+        return Match("mismatch", False, 0.0, spans, matched, (f'no passage of {doc.name} resembles "{missing}"',), moved=moved)
+    for part, found in zip(parts, chain):
+        if not found.comparison.changes and not found.comparison.slips and not part.brackets:
+            found.comparison = _case_check(part, found, doc)
+    changes = [c for f in chain for c in f.comparison.changes]
+    slips = [s for f in chain for s in f.comparison.slips]
+    notes = [n for f in chain for n in f.notes]
+    diff = " … ".join(f.comparison.diff for f in chain if f.comparison.diff and (f.comparison.changes or f.comparison.slips))
+    score = min(f.score for f in chain)
+    allowed = max(1, int(options.slips_per_100 * sum(len(p.text) for p in parts) / 100))
+    slip_count = sum(f.comparison.slip_count for f in chain)
+    if not changes and slip_count > allowed:
+        changes = [f"{slip_count} transcription slips where {allowed} at most are allowed for a quote this long: copy the passage again"]
+    if changes:
+        return Match("mismatch", False, score, spans, matched, tuple(changes + slips), diff, moved)
+    if slips:
+        return Match("fuzzy", not options.strict, score, spans, matched, tuple(slips + notes), diff, moved)
+    status = "elided" if len(parts) > 1 or any(p.brackets for p in parts) else (
+        "verbatim" if len(spans) == 1 and matched == quote else "normalized")
+    return Match(status, True, 100.0, spans, matched, tuple(notes), "", moved)
+
+
+def _case_check(part: Part, found: Found, doc: Document) -> Comparison:
+    """An exact (case-folded) match still differs if a letter's case changed past the quote's first letter."""
+    source = doc.words_between(found.start, found.end)
+    if all(q.original == s.original for q, s in zip(part.words, source)):
+        return found.comparison
+    return compare(part.text, part.words, doc.norm.text, source, doc.where)
