@@ -17,6 +17,7 @@ from checker.report import (
     fact_entry,
     fact_failure_lines,
     is_contradiction,
+    needs_attention,
     problem_entry,
     rule_entry,
     rule_lines,
@@ -30,7 +31,7 @@ PROPERTY = "factcheck"  # user_properties key; the JSON writer reads it (from xd
 
 
 class FactcheckWarning(UserWarning):
-    """A citation that passes only as a transcription slip (status fuzzy)."""
+    """A citation that passes only as a transcription slip (status fuzzy), or away from its pinned place."""
 
 
 class FactFailure(Exception):
@@ -203,10 +204,8 @@ class FactItem(FactcheckItem):
         if not entry["ok"] or failing:
             lines = fact_failure_lines(entry, sources) if not entry["ok"] else [f"{entry['file']}:{entry['line']}: {entry['id']}"]
             raise FactFailure(lines + [line for rule in failing for line in rule_lines(rule)])
-        for citation in entry["citations"]:
-            if citation["status"] == "fuzzy":
-                warnings.warn(FactcheckWarning("\n".join(fact_failure_lines(entry, sources))))
-                break
+        if any(needs_attention(c) for c in entry["citations"] + entry["disputed_by"]):
+            warnings.warn(FactcheckWarning("\n".join(fact_failure_lines(entry, sources))))
 
 
 class RuleItem(FactcheckItem):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from checker.model import CitationResult, FactResult, Problem, Report, RuleResult
+from checker.model import CitationResult, Dispute, FactResult, Problem, Report, RuleResult
 
 PASSING = ("verbatim", "normalized", "elided", "fuzzy")
 
@@ -18,8 +18,14 @@ def fact_entry(result: FactResult, sources_display: str) -> dict[str, Any]:
         "ok": result.ok,
         "claim": fact.claim,
         "citations": [citation_entry(c, sources_display) for c in result.citations],
+        "disputed_by": [dispute_entry(d, r, sources_display) for d, r in zip(fact.disputes, result.disputes)],
         "errors": [problem_entry(p) for p in result.problems],
     }
+
+
+def dispute_entry(dispute: Dispute, result: CitationResult, sources_display: str) -> dict[str, Any]:
+    """A disputing source's quote, checked like a citation, with what it says and the editor's resolution."""
+    return {**citation_entry(result, sources_display), "says": dispute.says, "resolution": dispute.resolution}
 
 
 def citation_entry(result: CitationResult, sources_display: str) -> dict[str, Any]:
@@ -38,6 +44,7 @@ def citation_entry(result: CitationResult, sources_display: str) -> dict[str, An
         "differences": list(match.differences),
         "diff": match.diff,
         "found_in": {"source": result.found_in[0], "line": result.found_in[1].line} if result.found_in else None,
+        "moved": match.moved or None,
         "message": result.message,
     }
 
@@ -123,15 +130,21 @@ def fact_failure_lines(entry: dict[str, Any], sources_display: str, with_errors:
     lines = [f"{entry['file']}:{entry['line']}: {entry['id']}: {entry['claim']}".rstrip(": ")]
     for error in entry["errors"] if with_errors else ():
         lines.append(f"  error: {error['file']}:{error['line']}:{error['column']}: {error['message']}")
-    for citation in entry["citations"]:
-        if not citation["ok"] or citation["status"] == "fuzzy":
+    for citation in entry["citations"] + entry["disputed_by"]:
+        if needs_attention(citation):
             lines.extend(citation_lines(citation, entry["file"], sources_display))
     return lines
 
 
+def needs_attention(citation: dict[str, Any]) -> bool:
+    """A citation an editor should look at: failing, passing only as a slip, or found away from its pin."""
+    return not citation["ok"] or citation["status"] == "fuzzy" or bool(citation["moved"])
+
+
 def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: str) -> list[str]:
-    verdict = "passes as a transcription slip" if citation["ok"] else "FAILS"
-    lines = [f"  citation at {fact_file}:{citation['line']} {verdict} ({citation['status']}, score {citation['score']:.1f})"]
+    verdict = "FAILS" if not citation["ok"] else "passes as a transcription slip" if citation["status"] == "fuzzy" else "passes"
+    kind = "disputing quote" if "says" in citation else "citation"
+    lines = [f"  {kind} at {fact_file}:{citation['line']} {verdict} ({citation['status']}, score {citation['score']:.1f})"]
     lines.append(f"    quote:   {citation['quote']!r}")
     if citation["location"]:
         where = f"{sources_display}/{citation['source']}:{citation['location']['line']}:{citation['location']['column']}"
@@ -142,6 +155,8 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
         lines.append(f"    diff:    {citation['diff']}")
     for difference in citation["differences"]:
         lines.append(f"    why:     {difference}")
+    if citation["moved"]:
+        lines.append(f"    moved:   {citation['moved']}")
     if citation["found_in"]:
         lines.append(f"    found in {sources_display}/{citation['found_in']['source']}:{citation['found_in']['line']} — cite that source?")
     return lines
@@ -168,7 +183,7 @@ def text_lines(doc: dict[str, Any], sources_display: str) -> list[str]:
     """The CLI's output: input errors, failing facts, rule findings, then the summary."""
     lines = [f"{e['file']}:{e['line']}:{e['column']}: {e['message']}" for e in doc["errors"]]
     for entry in doc["facts"]:
-        if not entry["ok"] or any(c["status"] == "fuzzy" for c in entry["citations"]):
+        if not entry["ok"] or any(needs_attention(c) for c in entry["citations"] + entry["disputed_by"]):
             lines.extend(fact_failure_lines(entry, sources_display, with_errors=False))
     for rule in doc["contradictions"]:
         if not rule["ok"]:
