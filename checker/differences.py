@@ -131,9 +131,19 @@ def _meaning(words: list[Word]) -> str:
         return "a changed number"
     if any(_is_negation(w.text) for w in words):
         return "a negation added or removed"
-    if any(w.original[:1].isupper() for w in words):
+    if any(looks_like_name(w) for w in words):
         return "a changed name"
     return "a different word"
+
+
+def looks_like_name(word: Word) -> bool:
+    """Capitalised mid-sentence, or capitalised inside the word (TamTam), or at a sentence's start but no English word."""
+    letters = _letters(word.original)
+    if not letters[:1].isupper():
+        return False
+    if any(c.isupper() for c in letters[1:]) or not word.initial:
+        return True
+    return not is_english_word(word.text)
 
 
 def _is_number(text: str) -> bool:

@@ -22,6 +22,8 @@ from checker.normalize import PLACEHOLDER, Normalized, Word, fold_for_search, no
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2}\.\s*\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)\s*")
 BRACKET = re.compile(r"\[([^\[\]]*)\]")
 MAX_CANDIDATES = 64
+POOR_SCORE = 60  # below this the closest passage is not the quote misremembered but another passage
+MIN_STITCH_WORDS = 3
 ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
 
 
@@ -330,6 +332,8 @@ def closest_chain(parts: list[Part], doc: Document, options: MatchOptions) -> li
         found = exact[0] if exact else closest(part, doc, lo, hi)
         if chain and (found is None or found.comparison.changes):
             found = _beyond_the_gap(part, doc, lo, hi, options) or found
+        if found is not None and found.comparison.changes:
+            _explain_poor_match(found, part, doc, options)
         if found is None:
             break
         chain.append(found)
@@ -348,6 +352,45 @@ def _beyond_the_gap(part: Part, doc: Document, lo: int, hi: int, options: MatchO
         "an ellipsis may not join separate passages"
     ])
     return found
+
+
+def _explain_poor_match(found: Found, part: Part, doc: Document, options: MatchOptions) -> None:
+    """Replace a pile of word differences by the one explanation that matters, when there is one."""
+    stitched = stitched_passages(part, doc, options)
+    if stitched:
+        found.comparison.changes = [stitched]
+    elif found.score < POOR_SCORE and len(found.comparison.changes) > 2:
+        found.comparison.changes = [
+            f"no passage of {doc.name} says this: the closest ({doc.where(found.start)}, score {found.score:.0f}) "
+            f"differs in {len(found.comparison.changes)} places (see the diff)"
+        ]
+
+
+def stitched_passages(part: Part, doc: Document, options: MatchOptions) -> str:
+    """Whether the quote joins two passages that stand apart in the source (an omission with no ellipsis)."""
+    if PLACEHOLDER in part.text or len(part.words) < 2 * MIN_STITCH_WORDS:
+        return ""
+    for split in range(len(part.words) - MIN_STITCH_WORDS, MIN_STITCH_WORDS - 1, -1):
+        head = _sub_part(part, 0, part.words[split - 1].end)
+        tail = _sub_part(part, part.words[split].start, len(part.text))
+        heads = exact_occurrences(head, doc, 0, len(doc.norm.text), options, limit=1)
+        tails = exact_occurrences(tail, doc, 0, len(doc.norm.text), options, limit=1) if heads else []
+        if heads and tails:
+            return (
+                f'the quote joins "{_original(head)}" ({doc.where(heads[0].start)}) and "{_original(tail)}" '
+                f"({doc.where(tails[0].start)}), which do not stand together in the source: "
+                'mark the omission with "..." (within one paragraph) or cite the passages separately'
+            )
+    return ""
+
+
+def _sub_part(part: Part, start: int, end: int) -> Part:
+    start, end = start + _content_bounds(part.text[start:end])[0], start + _content_bounds(part.text[start:end])[1]
+    return Part(part.text[start:end], [], [w for w in part.words if start <= w.start and w.end <= end], part.original)
+
+
+def _original(part: Part) -> str:
+    return " ".join(w.original for w in part.words)
 
 
 def verdict(quote: str, parts: list[Part], chain: list[Found], doc: Document, options: MatchOptions, moved: str) -> Match:

@@ -53,6 +53,7 @@ class Word:
     start: int
     end: int
     original: str
+    initial: bool = False  # first word of a sentence (or of the text): its capital says nothing
 
 
 def normalize(original: str) -> Normalized:
@@ -116,7 +117,9 @@ def words(normalized: Normalized, original: str, start: int = 0, end: int | None
     found = []
     for match in WORD.finditer(normalized.text, start, len(normalized.text) if end is None else end):
         first, last = normalized.original_span(match.start(), match.end())
-        found.append(Word(match.group(), match.start(), match.end(), original[first:last]))
+        before = normalized.text[max(0, match.start() - 3) : match.start()].rstrip()
+        initial = not before or before[-1] in ".!?" or match.start() in normalized.breaks
+        found.append(Word(match.group(), match.start(), match.end(), original[first:last], initial))
     return found
 
 
