@@ -9,6 +9,7 @@ real word in place of another), words left out or added.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -167,7 +168,8 @@ def is_english_word(text: str) -> bool:
 
 
 def _letters(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())
+    """The letters and digits of `text` in compatibility form (a ligature is its letters), case kept."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())
 
 
 def _phrase(words: list[Word]) -> str:

@@ -198,6 +198,8 @@ def _bracket_notes(part: Part, match: re.Match, doc: Document) -> list[str]:
         stood = match.group(index + 1) or ""
         first, last = (match.span(index + 1) if match.group(index + 1) else (match.start(), match.start()))
         original = doc.text[slice(*doc.norm.original_span(first, last))] if last > first else ""
+        if stood and stood == normalize(bracket).text:
+            continue  # [T]hey for "They": a change of case, nothing to review
         notes.append(f'editor\'s insertion "[{bracket}]" stands for "{original}" in the source ({doc.where(first)})' if stood
                      else f'editor\'s insertion "[{bracket}]" stands for nothing in the source ({doc.where(first)})')
     return notes
