@@ -13,7 +13,7 @@ from yaml.resolver import BaseResolver
 from checker.model import Problem
 
 try:  # the C parser is several times faster; positions are the same
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 
     _PURE = False
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
