@@ -9,7 +9,9 @@ from typing import Any
 from checker.locate import MatchOptions
 from checker.model import Problem
 
-KNOWN_KEYS = {"sources", "facts", "strict", "min_words", "min_chars", "max_gap"}
+MATCH_KEYS = {"min_words": int, "min_chars": int, "max_gap": int, "max_bracket": int, "slips_per_100": (int, float)}
+KEY_TYPES = {"sources": str, "facts": (str, list), "strict": bool, **MATCH_KEYS}
+KNOWN_KEYS = set(KEY_TYPES)
 
 
 @dataclass
@@ -47,7 +49,7 @@ def load_config(start: Path, sources: str | None = None, strict: bool | None = N
     facts = settings.get("facts", "facts")
     match = MatchOptions(
         strict=bool(settings.get("strict", False)) if strict is None else strict,
-        **{key: settings[key] for key in ("min_words", "min_chars", "max_gap") if key in settings},
+        **{key: settings[key] for key in MATCH_KEYS if key in settings},
     )
     facts_paths = [root / str(p) for p in (facts if isinstance(facts, list) else [facts])]
     return Config(root=root, sources=sources_path.resolve(), facts=facts_paths, match=match, problems=problems)
@@ -68,7 +70,28 @@ def _read_settings(root: Path) -> tuple[dict[str, Any], list[Problem]]:
         Problem("pyproject.toml", _line_of(text, key), 1, f"unknown [tool.factcheck] key '{key}': allowed keys: {allowed}")
         for key in sorted(set(settings) - KNOWN_KEYS)
     ]
-    return {k: v for k, v in settings.items() if k in KNOWN_KEYS}, problems
+    kept = {}
+    for key, value in settings.items():
+        if key not in KNOWN_KEYS:
+            continue
+        if isinstance(value, bool) != (KEY_TYPES[key] is bool) or not isinstance(value, KEY_TYPES[key]) or _negative(value):
+            problems.append(Problem("pyproject.toml", _line_of(text, key), 1, f"[tool.factcheck] {key} = {value!r}: {_expected(key)}"))
+        else:
+            kept[key] = value
+    return kept, problems
+
+
+def _negative(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0
+
+
+def _expected(key: str) -> str:
+    expected = KEY_TYPES[key]
+    if expected is bool:
+        return "expected true or false"
+    if key == "facts":
+        return "expected a path or a list of paths"
+    return "expected a path" if expected is str else "expected a number, 0 or more"
 
 
 def _line_of(text: str, key: str) -> int:

@@ -39,3 +39,13 @@ def test_project_root_is_the_nearest_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text("")
     (tmp_path / "x" / "y").mkdir(parents=True)
     assert find_project_root(tmp_path / "x" / "y") == tmp_path.resolve()
+
+
+def test_a_setting_of_the_wrong_type_is_a_problem_naming_its_line(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nsources = "corpus"\nmin_words = "four"\nstrict = 1\n')
+    config = load_config(tmp_path)
+    assert [(p.line, p.message) for p in config.problems] == [
+        (3, "[tool.factcheck] min_words = 'four': expected a number, 0 or more"),
+        (4, "[tool.factcheck] strict = 1: expected true or false"),
+    ]
+    assert config.match.min_words == 4 and config.match.strict is False  # the defaults stand in
