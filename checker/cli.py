@@ -18,11 +18,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--sources", help="the sources root (default: [tool.factcheck] sources, i.e. seeds/)")
     run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
+    cover = commands.add_parser("coverage", help="list, per source, the checkable sentences no fact cites")
+    cover.add_argument("paths", nargs="*", type=Path, help="fact files or directories (default: [tool.factcheck] facts)")
+    cover.add_argument("--sources", help="the sources root (default: [tool.factcheck] sources, i.e. seeds/)")
+    cover.add_argument("--min", dest="minimum", type=float, default=90.0, help="fail when a source is below this percentage (default 90)")
+    cover.add_argument("--show-excepted", action="store_true", help="also list the sentences excepted in sources.yaml, with the reason")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "coverage":
+        return run_coverage(args)
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     checked = check(args.paths or config.facts, config)
     sources_display = checked.library.display_root
@@ -32,6 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stderr if args.json_path == Path("-") else sys.stdout
     print("\n".join(text_lines(doc, sources_display)), file=out)
     return exit_code(doc)
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    from checker import coverage
+
+    config = load_config(Path.cwd(), sources=args.sources)
+    measured = coverage.measure(args.paths or config.facts, config)
+    print("\n".join(coverage.text_lines(measured, config.display(config.sources), args.minimum, args.show_excepted)))
+    return coverage.exit_code(measured, args.minimum)
 
 
 def write_report(path: Path, text: str) -> None:

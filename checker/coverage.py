@@ -1,0 +1,230 @@
+"""Coverage: per source, the checkable sentences (a number, a date, a weekday, a name) that no fact cites."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.config import Config
+from checker.locate import locate
+from checker.model import Problem
+from checker.normalize import normalize
+from checker.run import discover, open_library
+from checker.sources import Library, SourceError, SourceInfo, read_metadata
+from checker.suite import Suite, read_suite
+
+MONTHS = "January February March April May June July August September October November December"
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+DATE_WORD = re.compile(
+    r"\b(?:" + "|".join(MONTHS.split() + WEEKDAYS.split()) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?= \d))\b"
+)
+DIGIT = re.compile(r"\d")
+CAPITALISED = re.compile(r"(?<![\w@#.])[A-Z][\w.’'+-]*")
+NOT_NAMES = frozenset({"I", "A", "An", "The"})
+# a sentence ends at . ! ? (and any closing quote) before white space and a capital, digit or opening quote,
+# unless the full stop ends an initial ("S.") or a common abbreviation
+SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])")
+ABBREVIATIONS = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bDr|\bSt|\bNo|\bvs)\.$")
+MIN_OVERLAP_WORDS = 3
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a source: its original [start, end), its 1-based line, its text."""
+
+    start: int
+    end: int
+    line: int
+    text: str
+
+
+@dataclass
+class SourceCoverage:
+    """One source's checkable sentences, split into cited, excepted (with the reason) and uncited."""
+
+    name: str
+    checkable: list[Sentence] = field(default_factory=list)
+    cited: list[Sentence] = field(default_factory=list)
+    excepted: list[tuple[Sentence, str]] = field(default_factory=list)
+    uncited: list[Sentence] = field(default_factory=list)
+    unused_exceptions: list[str] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float:
+        """Cited or excepted share of the checkable sentences, rounded down to one decimal (100 with none)."""
+        if not self.checkable:
+            return 100.0
+        return math.floor(1000 * (len(self.cited) + len(self.excepted)) / len(self.checkable)) / 10
+
+
+@dataclass
+class Coverage:
+    sources: list[SourceCoverage]
+    problems: list[Problem]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Each non-blank line is a block (a headline, a bullet, a paragraph); blocks split at sentence ends."""
+    found: list[Sentence] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        start = 0
+        for match in SENTENCE_END.finditer(line):
+            if ABBREVIATIONS.search(line[: match.start()]):
+                continue
+            _add(found, line, offset, number, start, match.start())
+            start = match.end()
+        _add(found, line, offset, number, start, len(line))
+        offset += len(line) + 1
+    return found
+
+
+def _add(found: list[Sentence], line: str, offset: int, number: int, start: int, end: int) -> None:
+    piece = line[start:end]
+    stripped = piece.strip().lstrip("•").strip()
+    if any(char.isalnum() for char in stripped):
+        lead = start + piece.index(stripped)
+        found.append(Sentence(offset + lead, offset + lead + len(stripped), number, stripped))
+
+
+def is_checkable(sentence: str, names: frozenset[str]) -> bool:
+    """A number, a month or weekday, or a proper name: a capitalised word past the first, or a registered name."""
+    if DIGIT.search(sentence) or DATE_WORD.search(sentence):
+        return True
+    first = WORD.search(sentence)
+    for word in CAPITALISED.finditer(sentence):
+        if (first is None or word.start() != first.start()) and word.group().rstrip(".’'") not in NOT_NAMES:
+            return True
+    plain = _plain(sentence)
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", plain) for name in names)
+
+
+def _plain(text: str) -> str:
+    """Curly apostrophes made straight, so a registered name matches however it is typed."""
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def registered_names(suite: Suite) -> frozenset[str]:
+    """Every entity name and alias as written (case matters: the alias 'IS' is not the word 'is')."""
+    names = set()
+    for entity in suite.entities:
+        for name in [entity.get("name"), *(entity.get("aliases") or [])]:
+            if isinstance(name, str) and name.strip():
+                names.add(_plain(name.strip()))
+    return frozenset(names)
+
+
+def cited_spans(suite: Suite, library: Library, config: Config) -> dict[str, list[tuple[int, int]]]:
+    """Original [start, end) spans of every citation and disputing quote that stands in its source."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for fact in suite.facts:
+        if fact.problems:
+            continue
+        for citation in [*fact.citations, *(d.citation for d in fact.disputes)]:
+            try:
+                document = library.document(citation.source)
+            except SourceError:
+                continue
+            match = locate(citation.quote, document, config.match, citation.selector)
+            if match.ok:
+                spans.setdefault(citation.source, []).extend((s.start, s.end) for s in match.spans)
+    return spans
+
+
+def is_cited(sentence: Sentence, spans: list[tuple[int, int]], text: str) -> bool:
+    """Cited when a quote covers the whole sentence or at least MIN_OVERLAP_WORDS of its words."""
+    total = len(WORD.findall(sentence.text))
+    for start, end in spans:
+        lo, hi = max(start, sentence.start), min(end, sentence.end)
+        if hi > lo and len(WORD.findall(text[lo:hi])) >= min(MIN_OVERLAP_WORDS, total):
+            return True
+    return False
+
+
+def exceptions_of(info: SourceInfo | None) -> list[tuple[str, str]]:
+    """(sentence, reason) pairs from the source's `coverage_exceptions` in sources.yaml."""
+    raw = info.raw.get("coverage_exceptions") if info is not None else None
+    if not isinstance(raw, list):
+        return []
+    return [(item["sentence"], item["reason"]) for item in raw if isinstance(item, dict) and "sentence" in item and "reason" in item]
+
+
+def source_coverage(name: str, text: str, spans: list[tuple[int, int]], names: frozenset[str], exceptions: list[tuple[str, str]]) -> SourceCoverage:
+    """Sort one source's checkable sentences into cited, excepted and uncited."""
+    result = SourceCoverage(name)
+    used: set[int] = set()
+    for sentence in split_sentences(text):
+        if not is_checkable(sentence.text, names):
+            continue
+        result.checkable.append(sentence)
+        if is_cited(sentence, spans, text):
+            result.cited.append(sentence)
+            continue
+        index = _exception_for(sentence, exceptions)
+        if index is None:
+            result.uncited.append(sentence)
+        else:
+            used.add(index)
+            result.excepted.append((sentence, exceptions[index][1]))
+    result.unused_exceptions = [e[0] for i, e in enumerate(exceptions) if i not in used]
+    return result
+
+
+def _exception_for(sentence: Sentence, exceptions: list[tuple[str, str]]) -> int | None:
+    folded = normalize(sentence.text).text.strip()
+    for index, (text, _reason) in enumerate(exceptions):
+        if normalize(text).text.strip() == folded:
+            return index
+    return None
+
+
+def measure(paths: list[Path], config: Config) -> Coverage:
+    """Coverage of every text source under the sources root by the facts under `paths`."""
+    files, problems = discover(paths, config)
+    suite = read_suite(files)
+    library = open_library(config)
+    metadata, metadata_problems = read_metadata(config.sources, library.display_root)
+    spans = cited_spans(suite, library, config)
+    names = registered_names(suite)
+    sources = []
+    for name in library.names():
+        try:
+            text = library.document(name).text
+        except SourceError as error:
+            problems.append(Problem(f"{library.display_root}/{name}", 1, 1, str(error)))
+            continue
+        sources.append(source_coverage(name, text, spans.get(name, []), names, exceptions_of(metadata.get(name))))
+    return Coverage(sources, sorted(set(config.problems + problems + suite.problems + metadata_problems)))
+
+
+def text_lines(coverage: Coverage, display_root: str, minimum: float, show_excepted: bool = False) -> list[str]:
+    """The report: per source its percentage, then each uncited sentence as file:line; a summary last."""
+    lines = [str(problem) for problem in coverage.problems]
+    for source in coverage.sources:
+        path = f"{display_root}/{source.name}"
+        lines.append(
+            f"{path}: {source.percent:.1f}% of {len(source.checkable)} checkable sentences "
+            f"({len(source.cited)} cited, {len(source.excepted)} excepted, {len(source.uncited)} uncited)"
+        )
+        lines += [f"  {path}:{s.line}: uncited: {_short(s.text)}" for s in source.uncited]
+        if show_excepted:
+            lines += [f"  {path}:{s.line}: excepted ({reason}): {_short(s.text)}" for s, reason in source.excepted]
+        lines += [f"  {display_root}/sources.yaml: unused coverage exception for {path}: {_short(t)}" for t in source.unused_exceptions]
+    below = [s for s in coverage.sources if s.percent < minimum]
+    lines.append(f"{len(coverage.sources)} sources, {len(below)} below {minimum:g}%")
+    return lines
+
+
+def _short(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def exit_code(coverage: Coverage, minimum: float) -> int:
+    """2 for input errors, 1 when a source is below the minimum or an exception is unused, else 0."""
+    if coverage.problems:
+        return 2
+    if any(s.percent < minimum or s.unused_exceptions for s in coverage.sources):
+        return 1
+    return 0
