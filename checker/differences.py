@@ -128,7 +128,7 @@ def slip_or_change(quote: Word, source: Word) -> str:
 
 def _meaning(words: list[Word]) -> str:
     """What kind of change a run of differing words is, from the most serious down."""
-    if any(_is_number(w.text) for w in words):
+    if any(is_number(w.text) for w in words):
         return "a changed number"
     if any(_is_negation(w.text) for w in words):
         return "a negation added or removed"
@@ -147,7 +147,7 @@ def looks_like_name(word: Word) -> bool:
     return not is_english_word(word.text)
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
     return any(c.isdigit() for c in text) or text in NUMBER_WORDS or re.fullmatch(r"\d+(st|nd|rd|th)", text) is not None
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from checker.differences import Comparison, compare
+from checker.differences import Comparison, compare, is_number
 from checker.model import Match, Selector, Span
 from checker.normalize import PLACEHOLDER, Normalized, Word, fold_for_search, normalize, words
 
@@ -167,42 +167,61 @@ def _bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: M
         if len(found) >= limit:
             break
         if match.end() > match.start() and _boundary(doc.norm.text, match.start() - 1) and _boundary(doc.norm.text, match.end()):
-            found.append(Found(match.start(), match.end(), notes=_bracket_notes(part, match, doc)))
+            notes, changes = review_brackets(part, match, doc)
+            found.append(Found(match.start(), match.end(), Comparison(changes=changes), notes=notes))
     return found
 
 
 def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
-    """A regex for a part with [insertions]: literal text, each bracket a short span of the source or nothing."""
+    """A regex for a part with [insertions]: literal text, each bracket a short span of the source or nothing.
+
+    Inside a word ([T]hey) a bracket stands for a few letters; between two words, for up to
+    `max_bracket` characters or nothing; at the part's start or end, for nothing we can check.
+    """
     pieces = part.text.split(PLACEHOLDER)
+    kinds = [_bracket_kind(pieces[i - 1], pieces[i]) for i in range(1, len(pieces))]
     out = []
     for index, piece in enumerate(pieces):
+        if index and kinds[index - 1] != "attached":
+            piece = piece.lstrip(" ")
+        if index < len(kinds) and kinds[index] != "attached":
+            piece = piece.rstrip(" ")
         if index:
-            left, right = pieces[index - 1], piece
-            attached = (left and not left.endswith(" ")) or (right and not right.startswith(" "))
-            if attached:
-                out.append(f"({ATTACHED})")
-            elif left and right:  # a whole-word insertion between two words
-                out.append(f"(?:(.{{1,{max_bracket}}}?) )?")
-                piece = piece.lstrip(" ")
-            else:  # at the start or end of the part: stands for nothing we can check
-                out.append("()")
-                piece = piece.lstrip(" ")
-        out.append(re.escape(piece.rstrip(" ") if index == len(pieces) - 1 else piece))
+            kind, after = kinds[index - 1], " " if piece[:1].isalnum() else ""
+            out.append({"attached": f"({ATTACHED})", "edge": "()" + (after if out and out[-1] else "")}.get(
+                kind, f"(?: (.{{1,{max_bracket}}}?))?{after}"))
+        out.append(re.escape(piece))
     return re.compile("".join(out))
 
 
-def _bracket_notes(part: Part, match: re.Match, doc: Document) -> list[str]:
-    """What each [insertion] stands for in the source, so a reviewer sees the editor's change."""
-    notes = []
+def _bracket_kind(left: str, right: str) -> str:
+    if left[-1:].isalnum() or right[:1].isalnum():
+        return "attached"
+    return "between" if left.strip() and right.strip() else "edge"
+
+
+def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[list[str], list[str]]:
+    """What each [insertion] stands for in the source (notes), and any that changes a number (changes)."""
+    notes, changes = [], []
     for index, bracket in enumerate(part.brackets):
         stood = match.group(index + 1) or ""
-        first, last = (match.span(index + 1) if match.group(index + 1) else (match.start(), match.start()))
-        original = doc.text[slice(*doc.norm.original_span(first, last))] if last > first else ""
-        if stood and stood == normalize(bracket).text:
+        first, last = match.span(index + 1) if stood else (match.start(), match.start())
+        where = doc.where(first)
+        if not stood:
+            notes.append(f'editor\'s insertion "[{bracket}]" stands for nothing in the source ({where})')
+            continue
+        original = doc.text[slice(*doc.norm.original_span(first, last))]
+        if stood == normalize(bracket).text:
             continue  # [T]hey for "They": a change of case, nothing to review
-        notes.append(f'editor\'s insertion "[{bracket}]" stands for "{original}" in the source ({doc.where(first)})' if stood
-                     else f'editor\'s insertion "[{bracket}]" stands for nothing in the source ({doc.where(first)})')
-    return notes
+        if _numbers(normalize(bracket).text) != _numbers(stood):
+            changes.append(f'editor\'s insertion "[{bracket}]" stands for "{original}" in the source — a changed number ({where})')
+        else:
+            notes.append(f'editor\'s insertion "[{bracket}]" stands for "{original}" in the source ({where})')
+    return notes, changes
+
+
+def _numbers(text: str) -> list[str]:
+    return [word for word in re.findall(r"[^\W_]+(?:[.,][0-9]+)*", text) if is_number(word)]
 
 
 def exact_chains(parts: list[Part], doc: Document, options: MatchOptions) -> list[list[Found]]:
