@@ -131,6 +131,7 @@ class Location:
     file: str
     line: int
     fact: str | None = None
+    what: str = ""  # fact | value | quote | source | dispute | rule | entity | claim
 
 
 @dataclass
@@ -145,6 +146,7 @@ class RuleResult:
     severity: str = "error"  # error fails the build; warning is reported only
     disputed: bool = False  # an acknowledged dispute: passes, listed with its resolution
     resolution: str | None = None
+    kind: str = ""  # the rule kind (the rule's name is its id, or its kind when it has no id)
 
 
 @dataclass

@@ -58,11 +58,12 @@ def _location(span) -> dict[str, int] | None:
 def rule_entry(result: RuleResult) -> dict[str, Any]:
     return {
         "rule": result.rule,
+        "kind": result.kind or result.rule,
         "ok": result.ok,
         "severity": result.severity,
         "facts": list(result.facts),
         "message": result.message,
-        "locations": [{"file": loc.file, "line": loc.line, "fact": loc.fact} for loc in result.locations],
+        "locations": [{"file": loc.file, "line": loc.line, "fact": loc.fact, "what": loc.what} for loc in result.locations],
         "disputed": result.disputed,
         "resolution": result.resolution,
     }
@@ -163,9 +164,12 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
 
 
 def rule_lines(rule: dict[str, Any]) -> list[str]:
+    """A rule finding for an editor: the rule, its verdict and message, then every place it points at."""
     label = "dispute (acknowledged)" if rule["disputed"] else rule["severity"]
     lines = [f"{rule['rule']}: {label}: {rule['message']}"]
-    lines += [f"  at {loc['file']}:{loc['line']}" + (f" ({loc['fact']})" if loc["fact"] else "") for loc in rule["locations"]]
+    for loc in rule["locations"]:
+        what = " ".join(x for x in (loc.get("what"), f"of {loc['fact']}" if loc["fact"] else "") if x)
+        lines.append(f"  at {loc['file']}:{loc['line']}" + (f" ({what})" if what else ""))
     if rule["resolution"]:
         lines.append(f"  resolution: {rule['resolution']}")
     return lines

@@ -1,7 +1,34 @@
-"""Consistency rules over the whole suite (being built: see issue 4)."""
+"""Consistency rules over the whole suite: every rule kind is registered here, in one place.
+
+A kind is one small function in its own module (see docs/rules.md for the YAML that declares
+each, with a failing example). Integrity, value agreement, calendar, quantities, names,
+corroboration and disputes always run; single-value and before run where a fact file declares them.
+"""
 from __future__ import annotations
 
+from checker.model import RuleResult
+from checker.rules import agreement, calendar, conflicts, corroboration, disputes, integrity, names, order
+from checker.rules.engine import Kind, build_context, plan, run
 
-def check_rules(suite, fact_results, library, metadata):
-    """Rule results for the suite; none are registered yet."""
-    return []
+KINDS: dict[str, Kind] = {
+    function.kind.name: function.kind
+    for function in (
+        integrity.integrity,
+        agreement.value_agreement,
+        calendar.calendar,
+        conflicts.single_value,
+        conflicts.quantities,
+        order.before,
+        names.names,
+        corroboration.corroboration,
+        disputes.disputes,
+    )
+}
+
+
+def check_rules(suite, fact_results, library, metadata) -> list[RuleResult]:
+    """Rule results for the suite; a bad rule declaration becomes an input error in `suite.problems`."""
+    ctx = build_context(suite, fact_results, library, metadata)
+    specs, problems = plan(suite, ctx, KINDS)
+    suite.problems.extend(problems)
+    return run(specs, ctx)

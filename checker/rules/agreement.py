@@ -1,0 +1,97 @@
+"""value-agreement (always on): a fact's value, and the numbers and dates in its claim, are read from its own quotes."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from checker.model import Location
+from checker.rules.engine import Context, Finding, Spec, rule
+from checker.rules.evidence import backs
+from checker.values import DateMention, EntityRef, Quantity, find_dates, find_quantities, numbers_in, overlap, WEEKDAYS
+
+SKIPPED_WORDS = {"one"}  # "one of the biggest": a pronoun more often than a count
+
+
+@rule("value-agreement", always=True)
+def value_agreement(ctx: Context, spec: Spec) -> Iterator[Finding]:
+    """Flags a value, or a number or date in the claim, that none of the fact's quotes states.
+
+    Why: the structured value is what the other rules compare, and the claim is what readers see;
+    neither may drift from the evidence. Relative dates ("Friday") count from the source's
+    publication date in sources.yaml.
+    Example: `value: {quantity: 6000}` citing "Nearly 5,000 accounts ... were shut down".
+    """
+    for fact in spec.facts:
+        if id(fact) in ctx.value_errors:
+            line = ctx.raw_line(fact, "value")
+            yield Finding(f"{fact.id}: value cannot be read: {ctx.value_errors[id(fact)]}", [fact],
+                          [Location(fact.file, line, fact.id, "value")])
+        value = ctx.value(fact)
+        if value is not None and ctx.citations(fact) and id(fact) not in ctx.support:
+            finding = _unbacked_value(ctx, fact, value)
+            finding.severity = "warning" if isinstance(value, EntityRef) else None  # "the official" names no alias
+            yield finding
+        yield from _claim_drift(ctx, fact)
+
+
+def _unbacked_value(ctx: Context, fact, value) -> Finding:
+    details, locations = [], [Location(fact.file, ctx.raw_line(fact, "value"), fact.id, "value")]
+    for cited in ctx.citations(fact):
+        source = cited.citation.source
+        _, detail = backs(value, cited.citation.quote, ctx.published(source), ctx.entities, ctx.source_path(source))
+        details.append(f"the quote at {ctx.quote_where(fact, cited)} {detail}")
+        locations += ctx.quote_locations(fact, cited)
+    message = (f"{fact.id}: value {value} (at {fact.file}:{ctx.raw_line(fact, 'value')}) is not stated by any of its quotes: "
+               + "; ".join(details) + ". Correct the value, or cite the passage that states it")
+    return Finding(message, [fact], locations)
+
+
+def _claim_drift(ctx: Context, fact) -> Iterator[Finding]:
+    cites = ctx.citations(fact)
+    if not cites or not fact.claim:
+        return
+    quotes = [(c.citation.quote, ctx.published(c.citation.source)) for c in cites]
+    mentions = [m for quote, published in quotes for m in find_dates(quote, published)]
+    quantities = [q for quote, _ in quotes for q in find_quantities(quote)]
+    numbers = set().union(*(numbers_in(quote) for quote, _ in quotes))
+    numbers |= {float(m.resolved.low.year) for m in mentions if m.resolved is not None}  # "last year" backs "2018"
+    line = ctx.raw_line(fact, "claim")
+    where = ", ".join(f"{fact.file}:{c.citation.line}" for c in cites)
+    for said in find_dates(fact.claim):
+        if said.relation in ("last", "next", "this", None) and not any(_date_backed(said, m) for m in mentions):
+            yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but none of its quotes ({where}) "
+                          f"states that date: make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")])
+    for said in find_quantities(fact.claim):
+        if said.text.lower() in SKIPPED_WORDS:
+            continue
+        problem = _number_problem(said, quantities, numbers)
+        if problem:
+            yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but {problem} ({where}): "
+                          f"make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")])
+
+
+def _number_problem(said: Quantity, quantities: list[Quantity], numbers: set[float]) -> str:
+    if said.anchor is None:
+        return "" if any(overlap(said, q) for q in quantities) else "no quote gives a number in that range"
+    if said.anchor not in numbers:
+        return "no quote states that number"
+    if said.qualifier and said.qualifier != "range":
+        same = [q for q in quantities if q.anchor == said.anchor]
+        if same and not any(overlap(said, q) for q in same):
+            return f"its quote says {same[0].text!r}, which cannot be {said.text!r}"
+    return ""
+
+
+def _date_backed(said: DateMention, quoted: DateMention) -> bool:
+    """Does a date the quote states (resolved against its source) back a date the claim states?"""
+    got = quoted.resolved
+    if said.weekday is None and said.month is None:  # "in 2017"; a relative "last year" in a claim is not checked
+        return said.year is None or (got is not None and got.low.year == said.year == got.high.year)
+    if said.month is not None:
+        if said.day is None:
+            return (got is not None and (got.low.year, got.low.month) == (said.year, said.month)) or quoted.month == said.month
+        same_day = (got.low.month, got.low.day) == (said.month, said.day) if got and got.precision == "day" else (
+            (quoted.month, quoted.day) == (said.month, said.day))
+        return same_day and (said.year is None or got is None or got.low.year == said.year)
+    weekday = quoted.weekday or (WEEKDAYS[got.low.weekday()] if got is not None and got.precision == "day" else None)
+    return weekday == said.weekday and (said.part is None or quoted.part == said.part)
+

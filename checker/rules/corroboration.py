@@ -1,0 +1,67 @@
+"""corroboration (always on): a fact that requires N sources has N independent ones; copies count once."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from checker.load import Mapping
+from checker.model import Location
+from checker.rules.engine import Context, Finding, Spec, rule
+
+
+@rule("corroboration", params={"min_sources": "int"}, always=True)
+def corroboration(ctx: Context, spec: Spec) -> Iterator[Finding]:
+    """Flags a fact with fewer independent sources than it requires (`requires_sources: N` on the
+    fact, or `min_sources: N` on a declared rule), counting a copy, truncated copy, excerpt,
+    translation or rewrite (sources.yaml `lineage:`) as its original. Warns when a fact cites
+    several sources that are all one original and says nothing about it (`independence:`).
+
+    Why: a story syndicated three times is one witness, not three.
+    Example: `requires_sources: 2` citing 000 and 002, where 002 is `lineage: {kind: copy, of: 000}`.
+    """
+    for fact in spec.facts:
+        raw = fact.raw if isinstance(fact.raw, Mapping) else {}
+        needed = max(raw.get("requires_sources") or 0, spec.params.get("min_sources") or 0)
+        cited = [c for c in ctx.citations(fact) if c.ok]
+        groups = _by_original(ctx, [c.citation.source for c in cited])
+        if needed and len(groups) < needed:
+            yield Finding(f"{fact.id} requires {needed} independent sources but has {len(groups)}: {_explain(ctx, groups)}. "
+                          f"Cite an independent source, or lower requires_sources and explain why in independence:",
+                          [fact], [Location(fact.file, _line(fact, raw), fact.id, "requires_sources")])
+        elif len(set(c.citation.source for c in cited)) > len(groups) == 1 and "independence" not in raw:
+            yield Finding(f"{fact.id} cites {len(set(c.citation.source for c in cited))} sources but they are one original: "
+                          f"{_explain(ctx, groups)}. Say so in independence:, or cite an independent source",
+                          [fact], severity="warning")
+
+
+def _line(fact, raw) -> int:
+    return raw.line_of("requires_sources") if isinstance(raw, Mapping) else fact.line
+
+
+def original(ctx: Context, source: str) -> str:
+    """The source this one derives from, followed to the end of its lineage (cycles stop)."""
+    seen = {source}
+    while True:
+        info = ctx.metadata.get(source)
+        parent = getattr(info, "lineage_of", None) if info is not None else None
+        if not parent or parent in seen:
+            return source
+        seen.add(parent)
+        source = parent
+
+
+def _by_original(ctx: Context, sources: list[str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for source in dict.fromkeys(sources):
+        groups.setdefault(original(ctx, source), []).append(source)
+    return groups
+
+
+def _explain(ctx: Context, groups: dict[str, list[str]]) -> str:
+    if not groups:
+        return "no citation that passes"
+    parts = []
+    for root, members in groups.items():
+        derived = [m for m in members if m != root]
+        kinds = ", ".join(f"{m} ({getattr(ctx.metadata.get(m), 'lineage_kind', None) or 'derived'} of {root})" for m in derived)
+        parts.append(f"{root}" + (f" with {kinds}, counted once" if derived else ""))
+    return "; ".join(parts)

@@ -1,0 +1,419 @@
+"""The rule engine: registration, declarations (checked, scoped), the shared context, findings -> RuleResults.
+
+A rule kind is a generator `kind(ctx, spec)` that yields Findings. The engine adds the rule's name,
+severity and every fact's file:line, matches findings against acknowledged disputes, and turns a
+bad declaration into an input error at its file:line.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterable, Iterator
+
+from checker.load import Mapping, Sequence
+from checker.model import CitationResult, Dispute, Fact, FactResult, Location, Problem, RuleResult
+from checker.rules.evidence import backs
+from checker.values import BadValue, Value, agree, parse_published, read_value
+
+SEVERITIES = ("error", "warning")
+COMMON_KEYS = {"kind", "id", "severity", "note"}
+SCOPE_KEYS = {"facts": "facts", "about": "entities", "properties": "properties"}
+
+
+# ---- registration -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A registered rule kind: its function, parameters (name -> type), which are required, and whether it runs undeclared."""
+
+    name: str
+    check: Callable[["Context", "Spec"], Iterable["Finding"]]
+    params: dict[str, str]
+    required: tuple[str, ...] = ()
+    always: bool = False
+    severity: str = "error"
+
+
+def rule(name: str, *, params: dict[str, str] | None = None, required: tuple[str, ...] = (), always: bool = False):
+    """Mark a function as the rule kind `name`; checker/rules/__init__.py lists every kind in one place.
+
+    Parameter types: fact, facts, entities, properties, days (int >= 0), int, percent (0-100).
+    `facts`, `about` and `properties` scope any rule to a subset of the facts.
+    """
+
+    def mark(function):
+        function.kind = Kind(name, function, {**SCOPE_KEYS, **(params or {})}, required, always)
+        return function
+
+    return mark
+
+
+# ---- what rules see and yield -----------------------------------------------------------------
+
+
+@dataclass
+class Side:
+    """One side of a disagreement: a fact holding a value, from these sources (for matching disputes)."""
+
+    fact: Fact
+    value: Value | None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass
+class Finding:
+    """What a rule flags. The engine adds the rule name and each fact's file:line."""
+
+    message: str
+    facts: list[Fact]
+    locations: list[Location] = field(default_factory=list)
+    severity: str | None = None  # overrides the rule's own, e.g. a warning from an error rule
+    sides: list[Side] = field(default_factory=list)  # when set, a dispute on one fact can acknowledge the other side
+    dispute: "DisputeInfo | None" = None  # a dispute's own entry: passes, listed with its resolution
+
+
+@dataclass
+class Spec:
+    """One rule as it runs: its name (id or kind), parameters, the facts in scope, its declaration."""
+
+    name: str
+    kind: Kind
+    params: dict[str, Any]
+    facts: list[Fact]
+    severity: str
+    declaration: Mapping | None = None
+
+
+@dataclass
+class DisputeInfo:
+    fact: Fact
+    dispute: Dispute
+    says: Value | None
+    result: CitationResult | None
+    error: str = ""
+    stale: str = ""  # why the acknowledgement no longer holds; "" while it does
+
+
+@dataclass
+class Context:
+    """The suite as rules see it: valid facts with their parsed values, entities, sources metadata."""
+
+    facts: list[Fact]
+    results: dict[int, FactResult]
+    entities: dict[str, Mapping]
+    entity_list: list[Mapping]
+    metadata: dict[str, Any]
+    sources_display: str
+    values: dict[int, Value] = field(default_factory=dict)
+    value_errors: dict[int, str] = field(default_factory=dict)
+    disputes: list[DisputeInfo] = field(default_factory=list)
+    support: dict[int, CitationResult] = field(default_factory=dict)  # the citation whose quote backs the value
+    acknowledged: set[int] = field(default_factory=set)  # ids of DisputeInfo that acknowledged a finding
+
+    @property
+    def by_id(self) -> dict[str, Fact]:
+        return {fact.id: fact for fact in self.facts}
+
+    def value(self, fact: Fact) -> Value | None:
+        return self.values.get(id(fact))
+
+    def published(self, source: str) -> date | None:
+        info = self.metadata.get(source)
+        return parse_published(getattr(info, "published", None)) if info is not None else None
+
+    def citations(self, fact: Fact) -> list[CitationResult]:
+        result = self.results.get(id(fact))
+        return result.citations if result else []
+
+    def source_path(self, source: str) -> str:
+        return f"{self.sources_display}/{source}"
+
+    def quote_where(self, fact: Fact, cited: CitationResult) -> str:
+        """'facts/a.yaml:9 (seeds/000.txt:12)': the quote in the fact file and where it stands in the source."""
+        span = cited.match.spans[0] if cited.match.spans and cited.ok else None
+        source = f"{self.source_path(cited.citation.source)}:{span.line}" if span else self.source_path(cited.citation.source)
+        return f"{fact.file}:{cited.citation.line} ({source})"
+
+    def quote_locations(self, fact: Fact, cited: CitationResult, what: str = "quote") -> list[Location]:
+        found = [Location(fact.file, cited.citation.line, fact.id, what)]
+        if cited.match.spans and cited.ok:
+            found.append(Location(self.source_path(cited.citation.source), cited.match.spans[0].line, fact.id, "source"))
+        return found
+
+    def raw_line(self, fact: Fact, key: str) -> int:
+        return fact.raw.line_of(key) if isinstance(fact.raw, Mapping) else fact.line
+
+    def evidence(self, fact: Fact) -> tuple[str, list[Location]]:
+        """How a fact's value is backed, for messages: 'facts/a.yaml:5, quote facts/a.yaml:9 (seeds/000.txt:12)'."""
+        cited = self.support.get(id(fact)) or next(iter(self.citations(fact)), None)
+        text = f"{fact.file}:{self.raw_line(fact, 'value')}"
+        locations = [Location(fact.file, self.raw_line(fact, "value"), fact.id, "value")]
+        if cited is not None:
+            text += f", quote {self.quote_where(fact, cited)}"
+            locations += self.quote_locations(fact, cited)
+        return text, locations
+
+
+def build_context(suite, fact_results: list[FactResult], library, metadata) -> Context:
+    facts = [result.fact for result in fact_results if not result.fact.problems]
+    entities: dict[str, Mapping] = {}
+    for entity in suite.entities:
+        if isinstance(entity.get("id"), str):
+            entities.setdefault(entity["id"], entity)
+    ctx = Context(
+        facts=facts,
+        results={id(result.fact): result for result in fact_results},
+        entities=entities,
+        entity_list=list(suite.entities),
+        metadata=metadata or {},
+        sources_display=getattr(library, "display_root", "seeds"),
+    )
+    for fact in facts:
+        _read_fact_values(ctx, fact)
+        _find_support(ctx, fact)
+    for info in ctx.disputes:
+        info.stale = staleness(ctx, info)
+    return ctx
+
+
+def staleness(ctx: Context, info: DisputeInfo) -> str:
+    """Why a dispute no longer records a live disagreement, or ''."""
+    source = info.dispute.citation.source
+    if info.error:
+        return f"'says' cannot be read: {info.error}"
+    value = ctx.value(info.fact)
+    if value is not None and agree(info.says, value):
+        return f"{source} says {info.says}, which agrees with the fact's value {value}: the dispute no longer arises"
+    if info.result is not None and not info.result.ok:
+        return f"its quote no longer stands in {source} ({info.result.match.status})"
+    ok, detail = backs(info.says, info.dispute.citation.quote, ctx.published(source), ctx.entities, ctx.source_path(source))
+    if not ok:
+        return f"'says: {info.says}' is not what its quote states (the quote {detail})"
+    return ""
+
+
+def _find_support(ctx: Context, fact: Fact) -> None:
+    """Remember the first citation whose quote states the fact's value: rule messages point at it."""
+    value = ctx.value(fact)
+    for cited in ctx.citations(fact) if value is not None else ():
+        if backs(value, cited.citation.quote, ctx.published(cited.citation.source), ctx.entities, cited.citation.source)[0]:
+            ctx.support[id(fact)] = cited
+            return
+
+
+def _read_fact_values(ctx: Context, fact: Fact) -> None:
+    raw = fact.raw if isinstance(fact.raw, Mapping) else {}
+    value = None
+    if "value" in raw:
+        try:
+            value = ctx.values[id(fact)] = read_value(raw["value"], entity_ids=set(ctx.entities))
+        except BadValue as error:
+            ctx.value_errors[id(fact)] = str(error)
+    result = ctx.results.get(id(fact))
+    for index, dispute in enumerate(fact.disputes):
+        cited = result.disputes[index] if result and index < len(result.disputes) else None
+        try:
+            says = read_value(dispute.says, like=value, entity_ids=set(ctx.entities))
+            ctx.disputes.append(DisputeInfo(fact, dispute, says, cited))
+        except BadValue as error:
+            ctx.disputes.append(DisputeInfo(fact, dispute, None, cited, str(error)))
+
+
+# ---- declarations -----------------------------------------------------------------------------
+
+
+def plan(suite, ctx: Context, kinds: dict[str, Kind]) -> tuple[list[Spec], list[Problem]]:
+    """The rules to run: every declared rule, then each always-on kind not declared; bad declarations as problems."""
+    specs, problems, names = [], [], {}
+    for declaration in suite.rules:
+        if _has_schema_problem(suite, declaration):
+            continue
+        spec, found = read_declaration(declaration, ctx, kinds)
+        if spec is not None and spec.name in names:
+            first = names[spec.name]
+            found.append(_problem(declaration, "id" if "id" in declaration else "kind",
+                                  f"two rules are named '{spec.name}' (first at {first.file}:{first.line}): give each an 'id'"))
+        if found:
+            problems += found
+            continue
+        names[spec.name] = declaration
+        specs.append(spec)
+    declared = {spec.kind.name for spec in specs}
+    for kind in kinds.values():
+        if kind.always and kind.name not in declared:
+            specs.append(Spec(kind.name, kind, {}, ctx.facts, kind.severity))
+    return specs, problems
+
+
+def _has_schema_problem(suite, declaration: Mapping) -> bool:
+    last = last_line(declaration)
+    return any(p.file == declaration.file and declaration.line <= p.line <= last for p in suite.problems)
+
+
+def last_line(node: Any) -> int:
+    """The last line a YAML node (and everything in it) stands on."""
+    line = getattr(node, "line", 0)
+    if isinstance(node, Mapping):
+        positions = list(node.key_positions.values()) + list(node.value_positions.values())
+        line = max([line] + [p[0] for p in positions] + [last_line(v) for v in node.values()])
+    elif isinstance(node, Sequence):
+        line = max([line] + [p[0] for p in node.item_positions] + [last_line(v) for v in node])
+    return line
+
+
+def read_declaration(declaration: Mapping, ctx: Context, kinds: dict[str, Kind]) -> tuple[Spec | None, list[Problem]]:
+    kind_name = declaration.get("kind")
+    kind = kinds.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        close = difflib.get_close_matches(str(kind_name), list(kinds), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known kinds: {', '.join(sorted(kinds))}"
+        return None, [_problem(declaration, "kind", f"unknown rule kind '{kind_name}': {hint}")]
+    problems = []
+    for key in declaration:
+        if key not in COMMON_KEYS and key not in kind.params:
+            allowed = sorted(set(kind.params) | COMMON_KEYS)
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"{kind.name} takes: {', '.join(p for p in allowed if p != 'kind')}"
+            problems.append(_problem(declaration, key, f"unknown parameter '{key}' for rule kind {kind.name}: {hint}"))
+    for key in kind.required:
+        if key not in declaration:
+            problems.append(_problem(declaration, "kind", f"rule kind {kind.name} needs '{key}' ({_describe(kind.params[key])})"))
+    params = {}
+    for key, type_ in kind.params.items():
+        if key in declaration:
+            value, problem = _check_param(declaration, key, type_, ctx)
+            problems += problem
+            params[key] = value
+    severity = declaration.get("severity", kind.severity)
+    if severity not in SEVERITIES:
+        problems.append(_problem(declaration, "severity", f"severity '{severity}' is not one of: error, warning"))
+    if problems:
+        return None, problems
+    name = str(declaration.get("id") or kind.name)
+    return Spec(name, kind, params, scope(ctx.facts, params), severity, declaration), []
+
+
+def _describe(type_: str) -> str:
+    return {
+        "fact": "a fact id", "facts": "a list of fact ids", "entities": "a list of entity ids",
+        "properties": "a list of property names", "days": "a number of days", "int": "a whole number",
+        "percent": "a number from 0 to 100",
+    }[type_]
+
+
+def _check_param(declaration: Mapping, key: str, type_: str, ctx: Context) -> tuple[Any, list[Problem]]:
+    value = declaration[key]
+    if type_ in ("facts", "entities", "properties") and isinstance(value, str):
+        value = [value]
+    if type_ in ("fact",) and not isinstance(value, str) or type_ in ("facts", "entities", "properties") and not (
+        isinstance(value, list) and value and all(isinstance(v, str) for v in value)
+    ):
+        return value, [_problem(declaration, key, f"'{key}' should be {_describe(type_)}")]
+    if type_ in ("days", "int", "percent") and (not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0
+                                                  or type_ == "percent" and value > 100):
+        return value, [_problem(declaration, key, f"'{key}' should be {_describe(type_)}, not {value!r}")]
+    known = {"fact": ctx.by_id, "facts": ctx.by_id, "entities": ctx.entities,
+             "properties": {f.raw.get("property") for f in ctx.facts if isinstance(f.raw, Mapping)}}.get(type_)
+    if known is None:
+        return value, []
+    what = {"fact": "fact", "facts": "fact", "entities": "entity", "properties": "property"}[type_]
+    problems = []
+    for item in [value] if isinstance(value, str) else value:
+        if item not in known:
+            close = difflib.get_close_matches(item, [k for k in known if isinstance(k, str)], n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"no fact has {'it' if what == 'property' else 'this id'}"
+            problems.append(_problem(declaration, key, f"'{key}' names unknown {what} '{item}': {hint}"))
+    return value, problems
+
+
+def _problem(declaration: Mapping, key: str, message: str) -> Problem:
+    line = declaration.line_of(key)
+    return Problem(declaration.file, line, 1, message)
+
+
+def scope(facts: list[Fact], params: dict[str, Any]) -> list[Fact]:
+    """The facts a rule applies to: narrowed by `facts`, `about` and `properties` when given."""
+    chosen = facts
+    if params.get("facts"):
+        chosen = [f for f in chosen if f.id in params["facts"]]
+    for key, raw_key in (("about", "about"), ("properties", "property")):
+        if params.get(key):
+            chosen = [f for f in chosen if isinstance(f.raw, Mapping) and f.raw.get(raw_key) in params[key]]
+    return chosen
+
+
+# ---- running ----------------------------------------------------------------------------------
+
+
+def run(specs: list[Spec], ctx: Context) -> list[RuleResult]:
+    """RuleResults for every spec (a pass entry for a declared rule with no findings); dispute entries last."""
+    results = []
+    for spec in sorted(specs, key=lambda s: s.kind.name == "disputes"):
+        findings = list(spec.kind.check(ctx, spec))
+        for finding in findings:
+            results.append(to_result(spec, finding, ctx))
+        if not findings and spec.declaration is not None:
+            results.append(passing(spec))
+    return results
+
+
+def to_result(spec: Spec, finding: Finding, ctx: Context) -> RuleResult:
+    severity = "warning" if "warning" in (spec.severity, finding.severity) else "error"
+    locations = [Location(f.file, f.line, f.id, "fact") for f in _unique(finding.facts)] + finding.locations
+    if spec.declaration is not None:
+        locations.append(Location(spec.declaration.file, spec.declaration.line, None, "rule"))
+    acknowledged = next((d for d in ctx.disputes if acknowledges(d, finding)), None)
+    result = RuleResult(
+        rule=spec.name, ok=acknowledged is not None or finding.dispute is not None, message=finding.message,
+        facts=tuple(f.id for f in _unique(finding.facts)), locations=tuple(_unique(locations)),
+        severity=severity, kind=spec.kind.name,
+    )
+    if finding.dispute is not None:
+        result.disputed, result.resolution = True, finding.dispute.dispute.resolution
+    elif acknowledged is not None:
+        ctx.acknowledged.add(id(acknowledged))
+        result.disputed, result.resolution = True, acknowledged.dispute.resolution
+        result.message += (f" — acknowledged by the dispute at {acknowledged.fact.file}:{acknowledged.dispute.line}"
+                           f" ({acknowledged.dispute.citation.source} says {acknowledged.says})")
+        result.locations += (Location(acknowledged.fact.file, acknowledged.dispute.line, acknowledged.fact.id, "dispute"),)
+    return result
+
+
+def acknowledges(info: DisputeInfo, finding: Finding) -> bool:
+    """A dispute on one fact of the finding acknowledges it when it records the other side: its value, from its source."""
+    if info.says is None or info.stale or not any(f is info.fact for f in finding.facts):
+        return False
+    for side in finding.sides:
+        if side.fact is info.fact or side.value is None or not agree(info.says, side.value):
+            continue
+        if not side.sources or info.dispute.citation.source in side.sources:
+            return True
+    return False
+
+
+def passing(spec: Spec) -> RuleResult:
+    declaration = spec.declaration
+    return RuleResult(
+        rule=spec.name, ok=True, message=f"passes ({len(spec.facts)} facts in scope)", facts=(),
+        locations=(Location(declaration.file, declaration.line, None, "rule"),), severity=spec.severity, kind=spec.kind.name,
+    )
+
+
+def _unique(items: Iterable) -> list:
+    seen, kept = set(), []
+    for item in items:
+        key = id(item) if isinstance(item, Fact) else item
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def sources_of(ctx: Context, fact: Fact) -> tuple[str, ...]:
+    return tuple(c.citation.source for c in ctx.citations(fact))
+
+
+def first_fact_about(ctx: Context, entity_id: str) -> Iterator[Fact]:
+    return (f for f in ctx.facts if isinstance(f.raw, Mapping) and f.raw.get("about") == entity_id)

@@ -1,0 +1,57 @@
+"""integrity (always on): ids are unique and every entity and source a fact refers to exists."""
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from checker.load import Mapping
+from checker.model import Location
+from checker.rules.engine import Context, Finding, Spec, first_fact_about, rule
+from checker.values import EntityRef
+
+
+@rule("integrity", always=True)
+def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
+    """Flags a reference to an entity that is not registered, and an entity id registered twice.
+
+    Why: `about: london-bridge-atack` silently splits one subject in two, so no rule ever compares
+    its facts; a second entity with the same id makes every alias ambiguous.
+    Example: `about: london-bridge-atack` when facts/entities.yaml registers `london-bridge-attack`.
+    """
+    for fact in spec.facts:
+        raw = fact.raw if isinstance(fact.raw, Mapping) else {}
+        if isinstance(raw.get("about"), str) and raw["about"] not in ctx.entities:
+            yield _unknown_entity(ctx, fact, "about", raw["about"])
+        value = ctx.value(fact)
+        if isinstance(value, EntityRef) and value.id not in ctx.entities:
+            yield _unknown_entity(ctx, fact, "value", value.id)
+    for info in ctx.disputes:
+        if info.fact in spec.facts and isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
+            yield _unknown_entity(ctx, info.fact, "says", info.says.id, info.dispute.line)
+    yield from _duplicate_entities(ctx)
+
+
+def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | None = None) -> Finding:
+    line = line or ctx.raw_line(fact, key)
+    close = difflib.get_close_matches(entity_id, list(ctx.entities), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "register it under entities: (id, name, kind, aliases)"
+    return Finding(f"{fact.id}: '{key}' names entity '{entity_id}', which is not registered at {fact.file}:{line}: {hint}",
+                   [fact], [Location(fact.file, line, fact.id, key)])
+
+
+def _duplicate_entities(ctx: Context) -> Iterator[Finding]:
+    first: dict[str, Mapping] = {}
+    for entity in ctx.entity_list:
+        entity_id = entity.get("id")
+        if not isinstance(entity_id, str):
+            continue
+        if entity_id not in first:
+            first[entity_id] = entity
+            continue
+        shown_on = next(first_fact_about(ctx, entity_id), None) or next(iter(ctx.facts), None)
+        where = first[entity_id]
+        yield Finding(
+            f"entity id '{entity_id}' is registered twice: {where.file}:{where.line} and {entity.file}:{entity.line}: merge them",
+            [shown_on] if shown_on else [],
+            [Location(where.file, where.line, None, "entity"), Location(entity.file, entity.line, None, "entity")],
+        )

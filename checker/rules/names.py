@@ -1,0 +1,120 @@
+"""names (always on): a capitalised name that is a near miss of a registered alias, but not registered itself."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from checker.model import Location
+from checker.rules.engine import Context, Finding, Spec, rule
+from checker.rules.evidence import spellings
+
+PARTICLES = {"van", "von", "de", "der", "den", "del", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
+_PART = r"(?:[\w’']|\.(?=\w))*"
+WORD = rf"[A-Z]{_PART}(?:-[A-Z]{_PART})*"  # "Europol-led" is the name Europol
+STOPWORDS = {"a", "an", "the", "in", "on", "at", "by", "as", "for", "from", "to", "of", "and", "but", "or", "when",
+             "while", "after", "before", "last", "this", "that", "according", "with", "it", "its", "his", "her", "their"}
+RUN_RE = re.compile(rf"(?<![\w’'])(?:{WORD})(?:\s+(?:(?:{'|'.join(PARTICLES)})\s+)*(?:{WORD}))*")
+
+
+@rule("names", params={"threshold": "percent", "min_length": "int"}, always=True)
+def names(ctx: Context, spec: Spec) -> Iterator[Finding]:
+    """Flags a capitalised name in a claim or quote that looks like a registered spelling of an
+    entity (similarity >= `threshold`, default 80 %) but is not registered itself.
+
+    Why: "Van Ostein" and "Van Ostaeyen" are one researcher spelled two ways; an unregistered
+    variant means either a typo in the fact or a spelling the registry must learn, so that
+    searches and rules see one person. English words ("Telegraph") are not flagged.
+    Example: a quote "According to Van Ostein, they are already blocked" while
+    pieter-van-ostaeyen's aliases are [Pieter Van Ostaeyen, Van Ostaeyen, Peter Van Ostyen].
+    """
+    threshold, min_length = spec.params.get("threshold", 80), spec.params.get("min_length", 4)
+    known = _known(ctx)
+    if not known:
+        return
+    for fact in spec.facts:
+        texts = [("claim", fact.claim, Location(fact.file, ctx.raw_line(fact, "claim"), fact.id, "claim"), f"{fact.file}:{ctx.raw_line(fact, 'claim')}")]
+        texts += [("quote", c.citation.quote, Location(fact.file, c.citation.line, fact.id, "quote"), ctx.quote_where(fact, c))
+                  for c in ctx.citations(fact)]
+        texts += [("disputing quote", d.citation.quote, Location(fact.file, d.citation.line, fact.id, "quote"), f"{fact.file}:{d.citation.line}")
+                  for d in fact.disputes]
+        reported = set()
+        for what, text, location, where in texts:
+            for variant, (alias, entity, score) in near_misses(text, known, threshold, min_length):
+                if variant in reported:
+                    continue
+                reported.add(variant)
+                yield Finding(
+                    f"{fact.id}: {variant!r} in the {what} at {where} looks like a spelling of {entity.get('name')} "
+                    f"({alias!r}, {score:.0f}% alike) but is not registered: add it to the aliases of {entity.get('id')} "
+                    f"({entity.file}:{entity.line}) if the source spells it so, or fix the spelling", [fact], [location])
+
+
+def _known(ctx: Context) -> dict[str, tuple[str, object]]:
+    """Every registered spelling (and its trailing words: 'Khan' of 'Usman Khan'), folded -> (spelling, entity)."""
+    known: dict[str, tuple[str, object]] = {}
+    for entity in ctx.entity_list:
+        for name in spellings(entity):
+            words = name.split()
+            for k in range(len(words), 0, -1):
+                known.setdefault(fold(" ".join(words[-k:])), (" ".join(words[-k:]), entity))
+    return known
+
+
+def fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
+
+
+def near_misses(text: str, known: dict, threshold: float, min_length: int) -> Iterator[tuple[str, tuple[str, object, float]]]:
+    """(variant, (closest registered spelling, its entity, similarity)) for each unregistered near miss in `text`."""
+    for run in RUN_RE.finditer(text):
+        words = [re.sub(r"['’]s$", "", w) for w in run.group(0).split()]
+        if fold(" ".join(words)) in known:
+            continue
+        yield from _in_run(words, known, threshold, min_length)
+
+
+def _in_run(words: list[str], known: dict, threshold: float, min_length: int) -> Iterator[tuple[str, tuple[str, object, float]]]:
+    grams = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
+    covered: set[int] = set()
+    for start, size in grams:  # registered spellings first: "A TamTam" holds the known "TamTam"
+        if fold(" ".join(words[start:start + size])) in known:
+            covered |= set(range(start, start + size))
+    for start, size in grams:
+        span = set(range(start, start + size))
+        gram = " ".join(words[start:start + size])
+        folded = fold(gram)
+        if span & covered or len(folded) < min_length or _english(folded):
+            continue
+        if {words[start].lower(), words[start + size - 1].lower()} & (STOPWORDS | PARTICLES):
+            continue
+        best = _closest(folded, size, known)
+        if best and best[2] >= threshold:
+            covered |= span
+            yield gram, best
+
+
+def _closest(folded: str, size: int, known: dict) -> tuple[str, object, float] | None:
+    best = None
+    for key, (spelling, entity) in known.items():
+        if len(key.split()) != size:
+            continue
+        score = fuzz.ratio(folded, key)
+        if best is None or score > best[2]:
+            best = (spelling, entity, score)
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _english(folded: str) -> bool:
+    """Every word is an ordinary English word ("Telegraph", "State"): not a misspelt name."""
+    return all(word in _dictionary() for word in folded.split())
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from spellchecker import SpellChecker
+
+    return SpellChecker().word_frequency
