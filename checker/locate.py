@@ -67,7 +67,10 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         """The original span of the normalized [start, end)."""
-        first, last = self.norm.original_span(start, end)
+        return self.original(*self.norm.original_span(start, end))
+
+    def original(self, first: int, last: int) -> Span:
+        """The span of the original [first, last), with the line and column of `first`."""
         line = bisect_right(self.line_starts, first)
         return Span(first, last, line, first - self.line_starts[line - 1] + 1)
 
@@ -437,9 +440,21 @@ def verdict(quote: str, parts: list[Part], chain: list[Found], doc: Document, op
         return Match("mismatch", False, score, spans, matched, tuple(changes + slips), diff, moved)
     if slips:
         return Match("fuzzy", not options.strict, score, spans, matched, tuple(slips + notes), diff, moved)
-    status = "elided" if len(parts) > 1 or any(p.brackets for p in parts) else (
-        "verbatim" if len(spans) == 1 and matched == quote else "normalized")
-    return Match(status, True, 100.0, spans, matched, tuple(notes), "", moved)
+    if len(parts) > 1 or any(p.brackets for p in parts):
+        return Match("elided", True, 100.0, spans, matched, tuple(notes), "", moved)
+    verbatim = _verbatim_span(quote, spans[0], doc)
+    if verbatim is not None:
+        return Match("verbatim", True, 100.0, (verbatim,), quote, (), "", moved)
+    return Match("normalized", True, 100.0, spans, matched, (), "", moved)
+
+
+def _verbatim_span(quote: str, span: Span, doc: Document) -> Span | None:
+    """The span of the quote byte for byte, its opening and closing punctuation included, if it stands so."""
+    content = [i for i, c in enumerate(quote) if c.isalnum()]
+    start, end = span.start - content[0], span.end + len(quote) - content[-1] - 1
+    if start < 0 or doc.text[start:end] != quote:
+        return None
+    return doc.original(start, end)
 
 
 def _case_check(part: Part, found: Found, doc: Document) -> Comparison:
