@@ -23,6 +23,7 @@ from checker.report import (
     rule_lines,
 )
 from checker.rules import check_rules
+from checker.rules.engine import last_line
 from checker.run import YAML_SUFFIXES, discover, open_library
 from checker.sources import read_metadata
 from checker.suite import read_suite
@@ -215,6 +216,11 @@ class RuleItem(FactcheckItem):
 
     def runtest(self) -> None:
         results = [rule_entry(r) for r in self.state.rule_results if r.rule == self.name]
+        problems = self.declaration_problems()  # after rule_results: checking the rules finds bad declarations
+        for problem in problems:
+            self.record("error", problem_entry(problem))
+        if problems:
+            raise FactFailure([str(problem) for problem in problems])
         for entry in results:
             self.record("rule", entry)
         failing = [entry for entry in results if is_contradiction(entry)]
@@ -223,6 +229,14 @@ class RuleItem(FactcheckItem):
                 warnings.warn(FactcheckWarning("\n".join(rule_lines(entry))))
         if failing:
             raise FactFailure([line for entry in failing for line in rule_lines(entry)])
+
+    def declaration_problems(self) -> list[Problem]:
+        """Input errors in this rule's declaration (unknown kind, fact id or parameter; missing parameter)."""
+        display = self.state.config.display(self.path)
+        rule = next((r for r in self.state.suite.rules if r.file == display and r.line == self.line), None)
+        if rule is None:
+            return []
+        return [p for p in self.state.suite.problems if p.file == display and rule.line <= p.line <= last_line(rule)]
 
 
 class JsonWriter:
