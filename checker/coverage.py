@@ -24,7 +24,7 @@ CAPITALISED = re.compile(r"(?<![\w@#.])[A-Z][\w.’'+-]*")
 NOT_NAMES = frozenset({"I", "A", "An", "The"})
 # a sentence ends at . ! ? (and any closing quote) before white space and a capital, digit or opening quote,
 # unless the full stop ends an initial ("S.") or a common abbreviation
-SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"(?<=[.!?])([”\"’)]?)\s+(?=[“\"‘(]?[A-Z0-9])")
 ABBREVIATIONS = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bDr|\bSt|\bNo|\bvs)\.$")
 MIN_OVERLAP_WORDS = 3
 WORD = re.compile(r"\w+")
@@ -74,7 +74,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for match in SENTENCE_END.finditer(line):
             if ABBREVIATIONS.search(line[: match.start()]):
                 continue
-            _add(found, line, offset, number, start, match.start())
+            _add(found, line, offset, number, start, match.end(1))
             start = match.end()
         _add(found, line, offset, number, start, len(line))
         offset += len(line) + 1
