@@ -20,6 +20,11 @@ DATE_WORD = re.compile(
     r"\b(?:" + "|".join(MONTHS.split() + WEEKDAYS.split()) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?= \d))\b"
 )
 DIGIT = re.compile(r"\d")
+# numbers written as words ('one' is left out: it is more often a pronoun, "as one can report")
+NUMBER_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|"
+    r"thousands?|millions?|dozens?|scores|handful|couple)\b", re.IGNORECASE
+)
 CAPITALISED = re.compile(r"(?<![\w@#.])[A-Z][\w.’'+-]*")
 NOT_NAMES = frozenset({"I", "A", "An", "The"})
 # a sentence ends at . ! ? (and any closing quote) before white space and a capital, digit or opening quote,
@@ -90,8 +95,8 @@ def _add(found: list[Sentence], line: str, offset: int, number: int, start: int,
 
 
 def is_checkable(sentence: str, names: frozenset[str]) -> bool:
-    """A number, a month or weekday, or a proper name: a capitalised word past the first, or a registered name."""
-    if DIGIT.search(sentence) or DATE_WORD.search(sentence):
+    """A number (in digits or words), a month or weekday, or a proper name: a capitalised word past the first, or a registered name."""
+    if DIGIT.search(sentence) or NUMBER_WORD.search(sentence) or DATE_WORD.search(sentence):
         return True
     first = WORD.search(sentence)
     for word in CAPITALISED.finditer(sentence):

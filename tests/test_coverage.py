@@ -35,6 +35,8 @@ def test_a_closing_quote_stays_with_its_sentence():
     "The groups went to TamTam instead.",
     "Van Ostaeyen saw it first.",  # a registered name at the start still counts
     "the IS claim came first",
+    "There were hundreds of channels there.",  # a number in words
+    "Now two are left.",
 ])
 def test_checkable(sentence):
     assert is_checkable(sentence, NAMES)
@@ -44,6 +46,7 @@ def test_checkable(sentence):
     "But then the groups began to disappear.",
     "What is there to be afraid of?",  # 'is' is not the alias 'IS'
     "I mean it was obvious.",
+    "Every user can help, as one can report any chat.",  # 'one' is a pronoun here
     "Your email address will not be published.",
 ])
 def test_not_checkable(sentence):
