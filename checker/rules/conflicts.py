@@ -53,7 +53,7 @@ def conflicts(ctx: Context, facts: list, what: str) -> Iterator[Finding]:
             where_b, locations_b = ctx.evidence(b)
             kinds = "" if type(va) is type(vb) else f" (a {type_name(va)} and a {type_name(vb)})"
             yield Finding(
-                f"{about} {prop} {what}{kinds}: {va} in {a.id} ({where_a}) and {vb} in {b.id} ({where_b}): {ADVICE}",
-                [a, b], locations_a + locations_b,
+                f"{about} {prop} {what}{kinds}: {va} in {a.id} ({where_a}) and {vb} in {b.id} ({where_b})",
+                [a, b], locations_a + locations_b, advice=ADVICE,
                 sides=[Side(a, va, sources_of(ctx, a)), Side(b, vb, sources_of(ctx, b))],
             )

@@ -72,6 +72,7 @@ class Finding:
     severity: str | None = None  # overrides the rule's own, e.g. a warning from an error rule
     sides: list[Side] = field(default_factory=list)  # when set, a dispute on one fact can acknowledge the other side
     dispute: "DisputeInfo | None" = None  # a dispute's own entry: passes, listed with its resolution
+    advice: str = ""  # what to do, appended unless a dispute acknowledges the finding
 
 
 @dataclass
@@ -370,6 +371,8 @@ def to_result(spec: Spec, finding: Finding, ctx: Context) -> RuleResult:
         facts=tuple(f.id for f in _unique(finding.facts)), locations=tuple(_unique(locations)),
         severity=severity, kind=spec.kind.name,
     )
+    if finding.advice and acknowledged is None:
+        result.message += f": {finding.advice}"
     if finding.dispute is not None:
         result.disputed, result.resolution = True, finding.dispute.dispute.resolution
     elif acknowledged is not None:

@@ -78,21 +78,20 @@ def near_misses(text: str, known: dict, threshold: float, min_length: int) -> It
 
 def _in_run(words: list[str], known: dict, threshold: float, min_length: int) -> Iterator[tuple[str, tuple[str, object, float]]]:
     grams = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
-    covered: set[int] = set()
-    for start, size in grams:  # registered spellings first: "A TamTam" holds the known "TamTam"
-        if fold(" ".join(words[start:start + size])) in known:
-            covered |= set(range(start, start + size))
+    spans = [set(range(start, start + size)) for start, size in grams
+             if fold(" ".join(words[start:start + size])) in known]  # registered spellings: never flagged, nor their parts
+    flagged: set[int] = set()
     for start, size in grams:
         span = set(range(start, start + size))
         gram = " ".join(words[start:start + size])
         folded = fold(gram)
-        if span & covered or len(folded) < min_length or _english(folded):
+        if span & flagged or any(span <= known_span for known_span in spans) or len(folded) < min_length or _english(folded):
             continue
-        if {words[start].lower(), words[start + size - 1].lower()} & (STOPWORDS | PARTICLES):
+        if {words[start].lower(), words[start + size - 1].lower()} & STOPWORDS or words[-1].lower() in PARTICLES:
             continue
         best = _closest(folded, size, known)
         if best and best[2] >= threshold:
-            covered |= span
+            flagged |= span
             yield gram, best
 
 

@@ -1,0 +1,99 @@
+"""Rule kinds against their case files (tests/cases/rules/<kind>.yaml): each has passing and failing fact sets.
+
+Quotes count as found (verbatim, at line 10 of their source) so that only the rules are under test;
+tests/test_rules_plugin.py runs the real pipeline against the seeds.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from checker.load import load_text
+from checker.model import Citation, CitationResult, FactResult, Match, Span
+from checker.rules import KINDS, check_rules
+from checker.sources import SourceInfo
+from checker.suite import Suite, add_file, mark_duplicate_ids
+
+CASES = Path(__file__).parent / "cases" / "rules"
+FILE = "facts/t.yaml"
+
+
+def found(citation: Citation) -> CitationResult:
+    return CitationResult(citation, Match("verbatim", True, 100.0, spans=(Span(0, len(citation.quote), 10, 1),), matched=citation.quote))
+
+
+def metadata(sources: dict | None) -> dict[str, SourceInfo]:
+    infos = {}
+    for name, info in (sources or {}).items():
+        lineage = info.get("lineage") or {}
+        published = str(info["published"]) if info.get("published") else None
+        infos[name] = SourceInfo(name, published, lineage.get("of"), lineage.get("kind"), info)
+    return infos
+
+
+def run_rules(text: str, sources: dict | None = None):
+    """The suite and its rule results for one fact file's text, every quote taken as found."""
+    suite = Suite()
+    add_file(suite, load_text(text, FILE))
+    mark_duplicate_ids(suite.facts)
+    results = [
+        FactResult(f, [found(c) for c in f.citations], list(f.problems), [found(d.citation) for d in f.disputes])
+        for f in suite.facts
+    ]
+    return suite, check_rules(suite, results, SimpleNamespace(display_root="seeds"), metadata(sources))
+
+
+def load_cases():
+    for path in sorted(CASES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in data["cases"]:
+            yield pytest.param(case.get("check", data["kind"]), case, id=f"{path.stem}: {case['name']}")
+
+
+@pytest.mark.parametrize("kind, case", list(load_cases()))
+def test_case(kind, case):
+    suite, results = run_rules(case["facts"], case.get("sources"))
+    mine = [r for r in results if r.kind == kind]
+    errors = [r.message for r in mine if not r.ok and r.severity == "error"]
+    warnings = [r.message for r in mine if not r.ok and r.severity == "warning"]
+    disputed = [f"{r.message} | {r.resolution}" for r in mine if r.disputed]
+    problems = [str(p) for p in suite.problems]
+    for key, got in (("fails", errors), ("warns", warnings), ("disputed", disputed), ("problems", problems)):
+        for expected in case.get(key, []):
+            assert any(expected in message for message in got), f"{key}: {expected!r} not in {got!r}"
+        if key not in case and key != "disputed":
+            assert not got, f"unexpected {key}: {got!r}"
+    if case.get("clean"):
+        assert not [r for r in results if not r.ok], [r.message for r in results if not r.ok]
+
+
+def test_every_kind_has_a_case_file_with_passing_and_failing_sets():
+    for name in KINDS:
+        data = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
+        outcomes = {bool(set(case) & {"fails", "warns", "problems"}) for case in data["cases"]}
+        assert outcomes == {True, False}, name
+
+
+def test_every_kind_has_a_manual():
+    for kind in KINDS.values():
+        doc = kind.check.__doc__ or ""
+        assert "Why:" in doc and "Example:" in doc, kind.name
+
+
+def test_declared_rule_that_passes_is_reported_as_a_pass():
+    _, results = run_rules(
+        "facts:\n  - {id: a, claim: x, about: e, property: p, value: {text: x}, citations: [{source: s, quote: x}]}\n"
+        "rules:\n  - {kind: single-value, properties: [p]}\n"
+    )
+    passes = [r for r in results if r.rule == "single-value"]
+    assert [(r.ok, r.message, r.locations[0].line) for r in passes] == [(True, "passes (1 facts in scope)", 4)]
+
+
+def test_facts_with_schema_problems_are_left_out():
+    suite, results = run_rules(
+        "facts:\n  - {id: a, claim: x, about: e, property: p, value: {date: 2019-11-29, weekday: Saturday}, citations: [{source: s, quote: x}], bad: 1}\n"
+    )
+    assert suite.facts[0].problems and not [r for r in results if not r.ok]
