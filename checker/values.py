@@ -321,7 +321,7 @@ def _quantity_from_match(m: re.Match) -> Quantity | None:
         core = m.group("vague").lower()
         lo, hi = VAGUE[core]
         if m.group("vq"):
-            lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
+            lo, hi = _r(lo * (1 - APPROX)), _r(hi * (1 + APPROX))
         return Quantity(float(lo), float(hi), None, core, written)
     anchor = parse_number(m.group("num"), m.group("mult"))
     if anchor is None:
@@ -334,11 +334,15 @@ def _quantity_from_match(m: re.Match) -> Quantity | None:
     return _interval_for(anchor, kind, qualifier, written)
 
 
+def _r(x: float) -> float:
+    return round(x, 9)  # 50 * 1.1 is 55, not 55.000000000000007
+
+
 def _interval_for(n: float, kind: str, qualifier: str, written: str) -> Quantity:
     if kind == "approx":
-        return Quantity(n * (1 - APPROX), n * (1 + APPROX), n, qualifier, written)
+        return Quantity(_r(n * (1 - APPROX)), _r(n * (1 + APPROX)), n, qualifier, written)
     if kind == "nearly":
-        return Quantity(n * (1 - APPROX), n, n, qualifier, written, high_open=True)
+        return Quantity(_r(n * (1 - APPROX)), n, n, qualifier, written, high_open=True)
     if kind == "below":
         return Quantity(0.0, n, n, qualifier, written, high_open=True)
     if kind == "at-most":
@@ -346,7 +350,7 @@ def _interval_for(n: float, kind: str, qualifier: str, written: str) -> Quantity
     if kind == "above":
         return Quantity(n, math.inf, n, qualifier, written, low_open=True)
     if kind == "just-over":
-        return Quantity(n, n * (1 + APPROX), n, qualifier, written, low_open=True)
+        return Quantity(n, _r(n * (1 + APPROX)), n, qualifier, written, low_open=True)
     if kind == "at-least":
         return Quantity(n, math.inf, n, qualifier, written)
     return Quantity(n, n, n, qualifier, written)
