@@ -97,3 +97,9 @@ def test_facts_with_schema_problems_are_left_out():
         "facts:\n  - {id: a, claim: x, about: e, property: p, value: {date: 2019-11-29, weekday: Saturday}, citations: [{source: s, quote: x}], bad: 1}\n"
     )
     assert suite.facts[0].problems and not [r for r in results if not r.ok]
+
+
+def test_a_name_does_not_run_across_a_line_break():
+    from checker.rules.names import RUN_RE
+
+    assert [m.group(0) for m in RUN_RE.finditer("Smith II\nTerrorism expert Van Ostein")] == ["Smith II", "Terrorism", "Van Ostein"]

@@ -12,7 +12,9 @@ from checker.values import EntityRef
 
 @rule("integrity", always=True)
 def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
-    """Flags a reference to an entity that is not registered, and an entity id registered twice.
+    """Flags a reference to an entity that is not registered, and an entity id registered twice;
+    warns when sources.yaml exists but has no entry for a cited source (no publication date to
+    resolve "Friday" against, no lineage to count copies by).
 
     Why: `about: london-bridge-atack` silently splits one subject in two, so no rule ever compares
     its facts; a second entity with the same id makes every alias ambiguous.
@@ -29,6 +31,7 @@ def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
         if info.fact in spec.facts and isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
             yield _unknown_entity(ctx, info.fact, "says", info.says.id, info.dispute.line)
     yield from _duplicate_entities(ctx)
+    yield from _sources_without_metadata(ctx, spec)
 
 
 def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | None = None) -> Finding:
@@ -55,3 +58,17 @@ def _duplicate_entities(ctx: Context) -> Iterator[Finding]:
             [shown_on] if shown_on else [],
             [Location(where.file, where.line, None, "entity"), Location(entity.file, entity.line, None, "entity")],
         )
+
+
+def _sources_without_metadata(ctx: Context, spec: Spec) -> Iterator[Finding]:
+    if not ctx.metadata:
+        return  # no sources.yaml at all: nothing to be missing from
+    for fact in spec.facts:
+        cited = [(c.citation.source, c.citation.source_line) for c in ctx.citations(fact)]
+        cited += [(d.citation.source, d.line) for d in fact.disputes]
+        for source, line in dict(cited).items():
+            if source not in ctx.metadata:
+                yield Finding(f"{fact.id}: {ctx.source_path(source)} (cited at {fact.file}:{line}) has no entry in "
+                              f"{ctx.source_path('sources.yaml')}: its publication date and lineage are unknown, so "
+                              "relative dates in it cannot be resolved and its copies cannot be told apart; add it",
+                              [fact], [Location(fact.file, line, fact.id, "quote")], severity="warning")

@@ -16,7 +16,8 @@ _PART = r"(?:[\w’']|\.(?=\w))*"
 WORD = rf"[A-Z]{_PART}(?:-[A-Z]{_PART})*"  # "Europol-led" is the name Europol
 STOPWORDS = {"a", "an", "the", "in", "on", "at", "by", "as", "for", "from", "to", "of", "and", "but", "or", "when",
              "while", "after", "before", "last", "this", "that", "according", "with", "it", "its", "his", "her", "their"}
-RUN_RE = re.compile(rf"(?<![\w’'])(?:{WORD})(?:\s+(?:(?:{'|'.join(PARTICLES)})\s+)*(?:{WORD}))*")
+_GAP = r"[^\S\n]+"  # spaces within a line: a name does not run across a line break
+RUN_RE = re.compile(rf"(?<![\w’'])(?:{WORD})(?:{_GAP}(?:(?:{'|'.join(PARTICLES)}){_GAP})*(?:{WORD}))*")
 
 
 @rule("names", params={"threshold": "percent", "min_length": "int"}, always=True)
