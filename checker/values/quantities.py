@@ -1,0 +1,133 @@
+"""Numbers as texts write them, with their qualifiers ("nearly 5,000", "50 or so", "dozens"), as intervals."""
+from __future__ import annotations
+
+import math
+import re
+
+from checker.values.dates import DATE_RE
+from checker.values.types import Quantity
+
+# ---- quantities in text ---------------------------------------------------------------------
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+# vague amounts: the interval each is read as
+VAGUE = {
+    "couple": (2, 3), "few": (2, 5), "several": (3, 9), "handful": (2, 9), "dozen": (12, 12), "dozens": (24, 99),
+    "scores": (40, 199), "hundreds": (200, 999), "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 999_999_999),
+}
+APPROX = 0.1  # "about", "around", "some", "50 or so": ±10 %
+BEFORE = {  # qualifier before the number -> kind
+    "exactly": "exact", "precisely": "exact", "about": "approx", "around": "approx", "approximately": "approx",
+    "roughly": "approx", "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
+    "under": "below", "less than": "below", "fewer than": "below", "below": "below",
+    "up to": "at-most", "at most": "at-most", "no more than": "at-most",
+    "over": "above", "more than": "above", "above": "above", "in excess of": "above", "upwards of": "above",
+    "just over": "just-over", "at least": "at-least", "no fewer than": "at-least", "no less than": "at-least",
+}
+AFTER = {"or so": "approx", "-odd": "approx", "odd": "approx", "or more": "at-least", "plus": "at-least", "+": "at-least"}
+
+_NUM_WORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_NUMBER = (
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?)"
+    rf"(?:\s*(?P<mult>hundred|thousand|million|billion|bn|m|k)\b)?"
+)
+_BEFORE = "|".join(sorted((re.escape(k) for k in BEFORE), key=len, reverse=True))
+_AFTER = r"(?P<after>\s+or so|-odd|\s+odd|\s+or more|\s*\+|\s+plus)?"
+_RANGE = rf"(?:between\s+)?(?P<lo>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<hi>\d[\d,.]*)(?:\s*(?P<rmult>hundred|thousand|million|billion)\b)?"
+_VAGUE = "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True))
+QUANTITY_RE = re.compile(
+    rf"(?<![\w.,])(?:(?P<range>{_RANGE})|(?:(?P<vq>about|around|some)\s+)?(?:(?:a|the)\s+)?(?P<vague>{_VAGUE})(?!\w)"
+    rf"|(?:(?P<before>{_BEFORE})\s+)?{_NUMBER}{_AFTER})(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str, mult: str | None = None) -> float | None:
+    """'5,000' -> 5000.0, 'twenty-eight' -> 28.0, ('1.5', 'million') -> 1500000.0."""
+    text = text.lower()
+    if text[0].isdigit():
+        value = float(text.replace(",", ""))
+    else:
+        parts = text.split("-")
+        if not all(p in WORD_NUMBERS for p in parts):
+            return None
+        value = float(sum(WORD_NUMBERS[p] for p in parts))
+    return value * MULTIPLIERS[mult.lower()] if mult else value
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in `text`, with its qualifier, as a Quantity (vague words included)."""
+    found = []
+    dates = [(d.start(), d.end()) for d in DATE_RE.finditer(text)]
+    for m in QUANTITY_RE.finditer(text):
+        if any(m.start() < end and start < m.end() for start, end in dates):
+            continue  # "November 30" is a date, not a count of 30
+        quantity = _quantity_from_match(m)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _quantity_from_match(m: re.Match) -> Quantity | None:
+    written = m.group(0).strip()
+    if m.group("range"):
+        lo, hi = (parse_number(m.group(g).rstrip(",."), m.group("rmult")) for g in ("lo", "hi"))
+        if lo is None or hi is None or lo > hi:
+            return None
+        return Quantity(lo, hi, None, "range", written)
+    if m.group("vague"):
+        core = m.group("vague").lower()
+        lo, hi = VAGUE[core]
+        if m.group("vq"):
+            lo, hi = _r(lo * (1 - APPROX)), _r(hi * (1 + APPROX))
+        return Quantity(float(lo), float(hi), None, core, written)
+    anchor = parse_number(m.group("num"), m.group("mult"))
+    if anchor is None:
+        return None
+    kind = BEFORE.get((m.group("before") or "").lower(), "exact")
+    after = (m.group("after") or "").strip().lower()
+    if after:
+        kind = AFTER.get(after, kind)
+    qualifier = " ".join(x for x in ((m.group("before") or "").lower(), after) if x)
+    return _interval_for(anchor, kind, qualifier, written)
+
+
+def _r(x: float) -> float:
+    return round(x, 9)  # 50 * 1.1 is 55, not 55.000000000000007
+
+
+def _interval_for(n: float, kind: str, qualifier: str, written: str) -> Quantity:
+    if kind == "approx":
+        return Quantity(_r(n * (1 - APPROX)), _r(n * (1 + APPROX)), n, qualifier, written)
+    if kind == "nearly":
+        return Quantity(_r(n * (1 - APPROX)), n, n, qualifier, written, high_open=True)
+    if kind == "below":
+        return Quantity(0.0, n, n, qualifier, written, high_open=True)
+    if kind == "at-most":
+        return Quantity(0.0, n, n, qualifier, written)
+    if kind == "above":
+        return Quantity(n, math.inf, n, qualifier, written, low_open=True)
+    if kind == "just-over":
+        return Quantity(n, _r(n * (1 + APPROX)), n, qualifier, written, low_open=True)
+    if kind == "at-least":
+        return Quantity(n, math.inf, n, qualifier, written)
+    return Quantity(n, n, n, qualifier, written)
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every number written in `text` (digits or words, dates included): what a quote can back."""
+    found = {q.anchor for q in find_quantities(text) if q.anchor is not None}
+    for m in QUANTITY_RE.finditer(text):
+        if m.group("range"):
+            found.update(x for x in (parse_number(m.group("lo").rstrip(",.")), parse_number(m.group("hi").rstrip(",."))) if x is not None)
+    found.update(float(x) for x in re.findall(r"(?<!\d)\d+(?!\d)", text))
+    return found
