@@ -7,12 +7,14 @@ from typing import Iterator
 from checker.load import Mapping
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, first_fact_about, rule
+from checker.rules.evidence import spellings
 from checker.values import EntityRef
 
 
 @rule("integrity", always=True)
 def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
     """Flags a reference to an entity that is not registered, and an entity id registered twice;
+    warns when one spelling is registered for two entities (the names rule cannot tell them apart);
     warns when sources.yaml exists but has no entry for a cited source (no publication date to
     resolve "Friday" against, no lineage to count copies by).
 
@@ -31,6 +33,7 @@ def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
         if info.fact in spec.facts and isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
             yield _unknown_entity(ctx, info.fact, "says", info.says.id, info.dispute.line)
     yield from _duplicate_entities(ctx)
+    yield from _shared_spellings(ctx)
     yield from _sources_without_metadata(ctx, spec)
 
 
@@ -58,6 +61,19 @@ def _duplicate_entities(ctx: Context) -> Iterator[Finding]:
             [shown_on] if shown_on else [],
             [Location(where.file, where.line, None, "entity"), Location(entity.file, entity.line, None, "entity")],
         )
+
+
+def _shared_spellings(ctx: Context) -> Iterator[Finding]:
+    owners: dict[str, Mapping] = {}
+    for entity in ctx.entity_list:
+        for name in spellings(entity):
+            first = owners.setdefault(name.casefold(), entity)
+            if first.get("id") != entity.get("id"):
+                shown_on = next(first_fact_about(ctx, entity.get("id")), None) or next(iter(ctx.facts), None)
+                yield Finding(
+                    f"the spelling {name!r} is registered for two entities: {first.get('id')} ({first.file}:{first.line}) "
+                    f"and {entity.get('id')} ({entity.file}:{entity.line}): keep it on the one it names",
+                    [shown_on] if shown_on else [], [Location(entity.file, entity.line, None, "entity")], severity="warning")
 
 
 def _sources_without_metadata(ctx: Context, spec: Spec) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from checker.values.types import MONTHS, PARTS, WEEKDAYS, BadValue, DateValue
 
+
 def read_date(text: str, precision: str = "day") -> DateValue:
     """'2019-11-29' as a DateValue; with precision month/year, the whole month/year."""
     try:

@@ -27,7 +27,7 @@ class DateValue:
 
     low: date
     high: date
-    precision: str = "day"  # day | month | year
+    precision: str = "day"  # day | week | month | year
     weekday: str | None = None
     part: str | None = None
 
