@@ -216,8 +216,8 @@ def test_a_fact_that_needs_two_sources_but_rests_on_one_fails(pytester):
     result = pytester.runpytest("facts/")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        f"*corroboration: error: ghost-town requires 2 independent sources but has 1: {S000} with {S002} "
-        f"(truncated-copy of {S000}), counted once. Cite an independent source*",
+        f"*corroboration: error: ghost-town requires 2 independent sources but has 1: {S000} (facts/ghost.yaml:6) with {S002} "
+        f"(truncated-copy of {S000}, facts/ghost.yaml:7), counted once. Cite an independent source*",
         "  at facts/ghost.yaml:4 (requires_sources of ghost-town)",
     ])
 

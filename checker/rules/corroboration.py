@@ -22,15 +22,18 @@ def corroboration(ctx: Context, spec: Spec) -> Iterator[Finding]:
         raw = fact.raw if isinstance(fact.raw, Mapping) else {}
         needed = max(raw.get("requires_sources") or 0, spec.params.get("min_sources") or 0)
         cited = [c for c in ctx.citations(fact) if c.ok]
+        lines = {c.citation.source: f"{fact.file}:{c.citation.line}" for c in reversed(cited)}  # first quote per source
         groups = _by_original(ctx, [c.citation.source for c in cited])
+        quotes = [location for c in cited for location in ctx.quote_locations(fact, c)]
         if needed and len(groups) < needed:
-            yield Finding(f"{fact.id} requires {needed} independent sources but has {len(groups)}: {_explain(ctx, groups)}. "
+            note = f" (independence: {raw['independence']})" if raw.get("independence") else ""
+            yield Finding(f"{fact.id} requires {needed} independent sources but has {len(groups)}: {_explain(ctx, groups, lines)}{note}. "
                           f"Cite an independent source, or lower requires_sources and explain why in independence:",
-                          [fact], [Location(fact.file, _line(fact, raw), fact.id, "requires_sources")])
-        elif len(set(c.citation.source for c in cited)) > len(groups) == 1 and "independence" not in raw:
-            yield Finding(f"{fact.id} cites {len(set(c.citation.source for c in cited))} sources but they are one original: "
-                          f"{_explain(ctx, groups)}. Say so in independence:, or cite an independent source",
-                          [fact], severity="warning")
+                          [fact], [Location(fact.file, _line(fact, raw), fact.id, "requires_sources")] + quotes)
+        elif len(lines) > len(groups) == 1 and "independence" not in raw:
+            yield Finding(f"{fact.id} cites {len(lines)} sources but they are one original: "
+                          f"{_explain(ctx, groups, lines)}. Say so in independence:, or cite an independent source",
+                          [fact], quotes, severity="warning")
 
 
 def _line(fact, raw) -> int:
@@ -56,12 +59,14 @@ def _by_original(ctx: Context, sources: list[str]) -> dict[str, list[str]]:
     return groups
 
 
-def _explain(ctx: Context, groups: dict[str, list[str]]) -> str:
+def _explain(ctx: Context, groups: dict[str, list[str]], lines: dict[str, str]) -> str:
+    """'000.txt (facts/a.yaml:9) with 002.txt (truncated-copy of 000.txt, facts/a.yaml:10), counted once'."""
     if not groups:
         return "no citation that passes"
     parts = []
     for root, members in groups.items():
         derived = [m for m in members if m != root]
-        kinds = ", ".join(f"{m} ({getattr(ctx.metadata.get(m), 'lineage_kind', None) or 'derived'} of {root})" for m in derived)
-        parts.append(f"{root}" + (f" with {kinds}, counted once" if derived else ""))
+        kinds = ", ".join(f"{m} ({getattr(ctx.metadata.get(m), 'lineage_kind', None) or 'derived'} of {root}, {lines[m]})" for m in derived)
+        head = f"{root} ({lines[root]})" if root in lines else f"{root} (not cited)"
+        parts.append(head + (f" with {kinds}, counted once" if derived else ""))
     return "; ".join(parts)
