@@ -103,3 +103,15 @@ def test_a_name_does_not_run_across_a_line_break():
     from checker.rules.names import RUN_RE
 
     assert [m.group(0) for m in RUN_RE.finditer("Smith II\nTerrorism expert Van Ostein")] == ["Smith II", "Terrorism", "Van Ostein"]
+
+
+def test_a_declared_always_on_kind_replaces_its_default_with_its_scope_and_severity():
+    _, results = run_rules(
+        "entities:\n  - {id: pvo, name: Pieter Van Ostaeyen, kind: person, aliases: [Van Ostaeyen]}\n"
+        "facts:\n"
+        "  - {id: a, claim: x, about: pvo, property: p, value: {text: x}, citations: [{source: s, quote: 'said Van Ostein'}]}\n"
+        "  - {id: b, claim: x, citations: [{source: s, quote: 'said Van Ostein'}]}\n"
+        "rules:\n  - {kind: names, about: [pvo], id: names-pvo, severity: warning}\n"
+    )
+    names = [(r.rule, r.facts, r.severity, r.ok) for r in results if r.kind == "names"]
+    assert names == [("names-pvo", ("a",), "warning", False)]
