@@ -418,5 +418,5 @@ def sources_of(ctx: Context, fact: Fact) -> tuple[str, ...]:
     return tuple(c.citation.source for c in ctx.citations(fact))
 
 
-def first_fact_about(ctx: Context, entity_id: str) -> Iterator[Fact]:
+def facts_about(ctx: Context, entity_id: str) -> Iterator[Fact]:
     return (f for f in ctx.facts if isinstance(f.raw, Mapping) and f.raw.get("about") == entity_id)

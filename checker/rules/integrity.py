@@ -6,7 +6,7 @@ from typing import Iterator
 
 from checker.load import Mapping
 from checker.model import Location
-from checker.rules.engine import Context, Finding, Spec, first_fact_about, rule
+from checker.rules.engine import Context, Finding, Spec, facts_about, rule
 from checker.rules.evidence import spellings
 from checker.values import EntityRef
 
@@ -54,7 +54,7 @@ def _duplicate_entities(ctx: Context) -> Iterator[Finding]:
         if entity_id not in first:
             first[entity_id] = entity
             continue
-        shown_on = next(first_fact_about(ctx, entity_id), None) or next(iter(ctx.facts), None)
+        shown_on = next(facts_about(ctx, entity_id), None) or next(iter(ctx.facts), None)
         where = first[entity_id]
         yield Finding(
             f"entity id '{entity_id}' is registered twice: {where.file}:{where.line} and {entity.file}:{entity.line}: merge them",
@@ -69,7 +69,7 @@ def _shared_spellings(ctx: Context) -> Iterator[Finding]:
         for name in spellings(entity):
             first = owners.setdefault(name.casefold(), entity)
             if first.get("id") != entity.get("id"):
-                shown_on = next(first_fact_about(ctx, entity.get("id")), None) or next(iter(ctx.facts), None)
+                shown_on = next(facts_about(ctx, entity.get("id")), None) or next(iter(ctx.facts), None)
                 yield Finding(
                     f"the spelling {name!r} is registered for two entities: {first.get('id')} ({first.file}:{first.line}) "
                     f"and {entity.get('id')} ({entity.file}:{entity.line}): keep it on the one it names",
