@@ -112,17 +112,23 @@ class Found:
 
 def parse_quote(quote: str) -> list[Part]:
     """The quote's parts (split at ellipses), each normalized with its brackets replaced by PLACEHOLDER."""
-    parts = []
-    for raw in ELLIPSIS.split(quote):
-        brackets = BRACKET.findall(raw)
-        marked = BRACKET.sub(PLACEHOLDER, raw)
-        normalized = normalize(marked)
-        start, end = _content_bounds(normalized.text)
-        if start < end and normalized.text[start:end] != PLACEHOLDER:
-            text = normalized.text[start:end]
-            stripped = Normalized(text, normalized.origin[start:end])
-            parts.append(Part(text, brackets, [w for w in words(stripped, marked) if PLACEHOLDER not in w.text], raw))
-    return parts
+    parts = [_part(raw, BRACKET.findall(raw), BRACKET.sub(PLACEHOLDER, raw)) for raw in ELLIPSIS.split(quote)]
+    return [part for part in parts if part is not None]
+
+
+def literal_part(quote: str) -> Part | None:
+    """The whole quote as one part, its ellipses and brackets taken as text: for a source that has them too."""
+    return _part(quote, [], quote)
+
+
+def _part(raw: str, brackets: list[str], marked: str) -> Part | None:
+    normalized = normalize(marked)
+    start, end = _content_bounds(normalized.text)
+    if start >= end or normalized.text[start:end] == PLACEHOLDER:
+        return None
+    text = normalized.text[start:end]
+    stripped = Normalized(text, normalized.origin[start:end])
+    return Part(text, brackets, [w for w in words(stripped, marked) if PLACEHOLDER not in w.text], raw)
 
 
 def _content_bounds(text: str) -> tuple[int, int]:
@@ -296,7 +302,7 @@ def locate(quote: str, doc: Document, options: MatchOptions = MatchOptions(), se
     short = too_short(parts, options)
     if short:
         return Match(status="too-short", ok=False, score=0.0, differences=(short,))
-    chains = exact_chains(parts, doc, options)
+    parts, chains = exact_parts_and_chains(quote, parts, doc, options)
     if chains:
         chain, moved = choose(chains, doc, selector)
         return verdict(quote, parts, chain, doc, options, moved)
@@ -310,8 +316,18 @@ def contains(quote: str, doc: Document, options: MatchOptions = MatchOptions()) 
     parts = parse_quote(quote)
     if too_short(parts, options):
         return None
-    chains = exact_chains(parts, doc, options)
+    parts, chains = exact_parts_and_chains(quote, parts, doc, options)
     return verdict(quote, parts, chains[0], doc, options, "") if chains else None
+
+
+def exact_parts_and_chains(quote: str, parts: list[Part], doc: Document, options: MatchOptions) -> tuple[list[Part], list[list[Found]]]:
+    """Exact matches of the quote: as written when the source has its ellipses or brackets too, else part by part."""
+    if len(parts) > 1 or parts[0].brackets:
+        literal = literal_part(quote)
+        found = exact_occurrences(literal, doc, 0, len(doc.norm.text), options) if literal else []
+        if found:
+            return [literal], [[f] for f in found]
+    return parts, exact_chains(parts, doc, options)
 
 
 def choose(chains: list[list[Found]], doc: Document, selector: Selector | None) -> tuple[list[Found], str]:
