@@ -6,14 +6,17 @@ from typing import Iterator
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, rule
 from checker.rules.evidence import backs
-from checker.values import DateMention, EntityRef, Quantity, find_dates, find_quantities, numbers_in, overlap, WEEKDAYS
+from checker.values import (
+    WEEKDAYS, DateMention, DateValue, EntityRef, Quantity, find_dates, find_quantities, mention_supports, numbers_in, overlap,
+)
 
 SKIPPED_WORDS = {"one"}  # "one of the biggest": a pronoun more often than a count
 
 
 @rule("value-agreement", always=True)
 def value_agreement(ctx: Context, spec: Spec) -> Iterator[Finding]:
-    """Flags a value, or a number or date in the claim, that none of the fact's quotes states.
+    """Flags a value, or a number or date in the claim, that none of the fact's quotes states
+    (warns on a part of day, or an entity, that no quote gives).
 
     Why: the structured value is what the other rules compare, and the claim is what readers see;
     neither may drift from the evidence. Relative dates ("Friday") count from the source's
@@ -30,7 +33,21 @@ def value_agreement(ctx: Context, spec: Spec) -> Iterator[Finding]:
             finding = _unbacked_value(ctx, fact, value)
             finding.severity = "warning" if isinstance(value, EntityRef) else None  # "the official" names no alias
             yield finding
+        elif isinstance(value, DateValue) and value.part and not _part_stated(ctx, fact, value):
+            line = ctx.raw_line(fact, "value")
+            yield Finding(f"{fact.id}: value says {value.part} (at {fact.file}:{line}) but no quote gives a part of day for "
+                          f"{value.low}: drop part_of_day or cite the passage that states it", [fact],
+                          [Location(fact.file, line, fact.id, "value")], severity="warning")
         yield from _claim_drift(ctx, fact)
+
+
+def _part_stated(ctx: Context, fact, value: DateValue) -> bool:
+    """Does some quote state the value's date with its part of day ("Saturday afternoon")?"""
+    for cited in ctx.citations(fact):
+        for mention in find_dates(cited.citation.quote, ctx.published(cited.citation.source)):
+            if mention.part == value.part and mention_supports(value, mention):
+                return True
+    return False
 
 
 def _unbacked_value(ctx: Context, fact, value) -> Finding:
