@@ -5,6 +5,7 @@ tests/test_rules_plugin.py runs the real pipeline against the seeds.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -115,3 +116,17 @@ def test_a_declared_always_on_kind_replaces_its_default_with_its_scope_and_sever
     )
     names = [(r.rule, r.facts, r.severity, r.ok) for r in results if r.kind == "names"]
     assert names == [("names-pvo", ("a",), "warning", False)]
+
+
+def test_a_rule_that_crashes_is_reported_and_the_others_still_run(monkeypatch):
+    from checker.rules import KINDS
+
+    def broken(ctx, spec):
+        raise KeyError("boom")
+        yield  # pragma: no cover
+
+    monkeypatch.setitem(KINDS, "calendar", dataclasses.replace(KINDS["calendar"], check=broken))
+    _, results = run_rules("facts:\n  - {id: a, claim: Over 9 cats., citations: [{source: s, quote: 'no cats'}]}\n")
+    assert [(r.rule, r.ok, r.facts) for r in results if r.kind == "calendar"] == [("calendar", False, ("a",))]
+    assert "rule calendar could not run (KeyError: 'boom')" in [r.message for r in results if r.kind == "calendar"][0]
+    assert any(r.kind == "value-agreement" for r in results)

@@ -352,7 +352,11 @@ def run(specs: list[Spec], ctx: Context) -> list[RuleResult]:
     """RuleResults for every spec (a pass entry for a declared rule with no findings); dispute entries last."""
     results = []
     for spec in sorted(specs, key=lambda s: s.kind.name == "disputes"):
-        findings = list(spec.kind.check(ctx, spec))
+        try:
+            findings = list(spec.kind.check(ctx, spec))
+        except Exception as error:  # a bug in one rule must not hide every other result
+            results.append(crashed(spec, error))
+            continue
         for finding in findings:
             results.append(to_result(spec, finding, ctx))
         if not findings and spec.declaration is not None:
@@ -394,6 +398,16 @@ def acknowledges(info: DisputeInfo, finding: Finding) -> bool:
         if not side.sources or info.dispute.citation.source in side.sources:
             return True
     return False
+
+
+def crashed(spec: Spec, error: Exception) -> RuleResult:
+    where = spec.declaration
+    locations = (Location(where.file, where.line, None, "rule"),) if where is not None else ()
+    first = spec.facts[:1]
+    return RuleResult(
+        rule=spec.name, ok=False, kind=spec.kind.name, facts=tuple(f.id for f in first), locations=locations,
+        message=f"rule {spec.name} could not run ({type(error).__name__}: {error}): this is a bug in factcheck, please report it",
+    )
 
 
 def passing(spec: Spec) -> RuleResult:
