@@ -7,6 +7,8 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
+from checker.values.quantities import BEFORE
+
 from checker.values import (
     WEEKDAYS, BadValue, Boolean, DateValue, EntityRef, Quantity, Text, agree, find_dates, find_quantities, numbers_in,
     overlap, read_value, resolve_weekday,
@@ -137,3 +139,14 @@ def test_agreement_by_type():
     assert agree(read_value({"date": "2019-11-01", "precision": "month"}), read_value("2019-11-29"))
     assert not agree(read_value("2019-11-29"), read_value(2019))
     assert agree(Text("Mail.Ru Group"), Text("mail.ru group"))
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(sorted(BEFORE)))
+def test_any_number_with_any_qualifier_reads_back_with_its_anchor(n, qualifier):
+    [quantity] = find_quantities(f"{qualifier} {n:,} accounts")
+    assert quantity.anchor == n and quantity.qualifier == qualifier
+    contains_anchor = quantity.low <= n <= quantity.high and not (quantity.low == n and quantity.low_open) and not (
+        quantity.high == n and quantity.high_open)
+    assert contains_anchor == (qualifier not in ("nearly", "almost", "close to", "just under", "just shy of", "under",
+                                                 "less than", "fewer than", "below", "over", "more than", "above",
+                                                 "in excess of", "upwards of", "just over"))
