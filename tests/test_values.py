@@ -7,12 +7,11 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from checker.values.quantities import BEFORE
-
 from checker.values import (
     WEEKDAYS, BadValue, Boolean, DateValue, EntityRef, Quantity, Text, agree, find_dates, find_quantities, numbers_in,
     overlap, read_value, resolve_weekday,
 )
+from checker.values.quantities import BEFORE
 
 PUBLISHED = date(2019, 12, 3)  # a Tuesday
 
