@@ -171,6 +171,12 @@ class FactcheckItem(pytest.Item):
     def record(self, kind: str, entry: dict[str, Any]) -> None:
         self.user_properties.append((PROPERTY, {"kind": kind, "entry": entry}))
 
+    def warn_findings(self, rules: list[dict[str, Any]]) -> None:
+        """Rule findings of severity warning pass, but pytest shows them in its warnings summary."""
+        for entry in rules:
+            if not entry["ok"] and entry["severity"] == "warning" and not entry["disputed"]:
+                warnings.warn(FactcheckWarning("\n".join(rule_lines(entry))))
+
     @property
     def state(self) -> State:
         return self.config.stash[state_key]
@@ -207,6 +213,7 @@ class FactItem(FactcheckItem):
             raise FactFailure(lines + [line for rule in failing for line in rule_lines(rule)])
         if any(needs_attention(c) for c in entry["citations"] + entry["disputed_by"]):
             warnings.warn(FactcheckWarning("\n".join(fact_failure_lines(entry, sources))))
+        self.warn_findings(rules)
 
 
 class RuleItem(FactcheckItem):
@@ -224,9 +231,7 @@ class RuleItem(FactcheckItem):
         for entry in results:
             self.record("rule", entry)
         failing = [entry for entry in results if is_contradiction(entry)]
-        for entry in results:
-            if not entry["ok"] and entry["severity"] == "warning" and not entry["disputed"]:
-                warnings.warn(FactcheckWarning("\n".join(rule_lines(entry))))
+        self.warn_findings(results)
         if failing:
             raise FactFailure([line for entry in failing for line in rule_lines(entry)])
 

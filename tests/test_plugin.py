@@ -1,7 +1,7 @@
 """`pytest facts/`: one item per fact, plain-text failures, -k/--lf/-x/-n, --factcheck-json."""
 import json
 
-from tests.helpers import GOOD_FACT, SOURCE, WRONG_FACT, make_project
+from tests.helpers import GOOD_FACT, GOOD_QUOTE, SOURCE, WRONG_FACT, make_project
 
 
 def project(pytester, files):
@@ -89,3 +89,23 @@ def test_yaml_outside_the_facts_directory_is_not_collected(pytester):
     project(pytester, {"facts/a.yaml": "facts:\n" + GOOD_FACT, "other/config.yaml": "not: facts\n"})
     result = pytester.runpytest("other/", "facts/")
     result.assert_outcomes(passed=1)
+
+
+def test_a_rule_warning_on_a_fact_passes_and_shows_in_the_warnings_summary(pytester):
+    project(pytester, {"facts/a.yaml": f"""\
+entities:
+  - {{id: isis-claim, name: ISIS's claim, kind: event}}
+  - {{id: telegram, name: Telegram, kind: platform, aliases: [Telegram]}}
+facts:
+  - id: claim-platform
+    claim: The claim came on a messaging app.
+    about: isis-claim
+    property: platform
+    value: {{entity: telegram}}
+    citations:
+      - source: {SOURCE}
+        quote: "{GOOD_QUOTE}"
+"""})
+    result = pytester.runpytest("facts/", "-W", "always")
+    result.assert_outcomes(passed=1, warnings=1)
+    result.stdout.fnmatch_lines(["*FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"])
