@@ -168,12 +168,16 @@ def to_guillemets(text: str) -> str:
     return re.sub("[\"”]", "\u00bb", text).replace("\u2019", "\u02bc")
 
 
+def to_primes(text: str) -> str:
+    return re.sub("[\"\u201c\u201d]", "\u2033", re.sub("['\u2018\u2019]", "\u2032", text))
+
+
 def gen_quote_marks(corpus: Corpus, rng: random.Random) -> list[Case]:
     out = []
     for seg in all_segments(corpus):
         quote = clean(corpus.window(seg, 0, len(seg.tokens)))
         if re.search("[\"'\u2018\u2019\u201c\u201d]", quote):
-            for transform in (to_curly, to_straight, to_guillemets):
+            for transform in (to_curly, to_straight, to_guillemets, to_primes):
                 changed = transform(quote)
                 if changed != quote:
                     out.append(Case("typography: quote marks, apostrophes", PASS, changed, seg.doc, TYPO))
@@ -368,7 +372,7 @@ def _is_word(text: str) -> bool:
     return is_english_word(text.lower())
 
 
-def slipped_quotes(corpus: Corpus, rng: random.Random, capitalised: bool) -> list[tuple[str, str]]:
+def slipped_quotes(corpus: Corpus, rng: random.Random, capitalised: bool, too_many: bool = False, early: bool = False) -> list[tuple[str, str]]:
     out = []
     for seg in all_segments(corpus):
         tokens = [clean(t) for t in corpus.tokens(seg)]
@@ -378,8 +382,12 @@ def slipped_quotes(corpus: Corpus, rng: random.Random, capitalised: bool) -> lis
             spots = [k for k, t in enumerate(window) if k and re.fullmatch(r"[A-Z][a-z]{4,}", core(t)[1]) and not core(window[k - 1])[2].endswith((".", "!", "?"))]
         else:
             spots = [k for k, t in enumerate(window) if k and re.fullmatch(r"[a-z]{5,}", core(t)[1]) and core(t)[1] not in NUMBER_WORDS | NEGATION_WORDS]
+        if early:  # the slip in the quote's second or third word
+            spots = [k for k in spots if k <= 2]
         length = len(" ".join(window))
-        count = 2 if length >= 110 and not capitalised else 1
+        count = 2 if length >= 110 and not capitalised and not early else 1
+        if too_many:
+            count = 3 if length < 100 else 5
         if len(spots) < count or length < 50:
             continue
         for k in rng.sample(spots, count):
@@ -400,6 +408,16 @@ def slipped_quotes(corpus: Corpus, rng: random.Random, capitalised: bool) -> lis
 
 def gen_fuzzy(corpus: Corpus, rng: random.Random) -> list[Case]:
     cases = [Case("fuzzy slips (not strict): status fuzzy", PASS, q, doc, ("fuzzy",)) for q, doc in slipped_quotes(corpus, rng, False)]
+    return pick(rng, cases)
+
+
+def gen_fuzzy_early(corpus: Corpus, rng: random.Random) -> list[Case]:
+    category = "fuzzy slips (not strict): slip in the second or third word"
+    return pick(rng, [Case(category, PASS, q, doc, ("fuzzy",)) for q, doc in slipped_quotes(corpus, rng, False, early=True)])
+
+
+def gen_too_many_slips(corpus: Corpus, rng: random.Random) -> list[Case]:
+    cases = [Case("too many slips (3 in under 100 characters, 5 in more)", FAIL, q, doc) for q, doc in slipped_quotes(corpus, rng, False, True)]
     return pick(rng, cases)
 
 
@@ -552,6 +570,54 @@ def gen_any_word(corpus: Corpus, rng: random.Random) -> list[Case]:
     return pick(rng, mutate_tokens(corpus, rng, "word swapped: any other real word", change))
 
 
+def gen_inflection(corpus: Corpus, rng: random.Random) -> list[Case]:
+    """Singular for plural and back (jihadists/jihadist): a real word one letter away that a word list may lack."""
+    vocab = set(corpus.vocab)
+
+    def change(window, rng):
+        spots = []
+        for k, token in enumerate(window):
+            word = core(token)[1]
+            if re.fullmatch(r"[a-z]{3,}ies", word):
+                spots.append((k, word[:-3] + "y"))  # authorities -> authority
+            elif re.fullmatch(r"[a-z]{3,}[^aeiousy]s", word):
+                spots.append((k, word[:-1]))  # jihadists -> jihadist, groups -> group
+            elif re.fullmatch(r"[a-z]{3,}[^s]", word) and word + "s" in vocab:
+                spots.append((k, word + "s"))
+        if not spots:
+            return None
+        k, other = rng.choice(spots)
+        return _replace(window, k, other)
+
+    return pick(rng, mutate_tokens(corpus, rng, "word swapped: singular/plural (jihadists/jihadist)", change))
+
+
+def gen_reordered(corpus: Corpus, rng: random.Random) -> list[Case]:
+    """Two words of the quote trade places (from Telegram to TamTam / from TamTam to Telegram)."""
+
+    def change(window, rng):
+        spots = [k for k, t in enumerate(window) if re.fullmatch(r"[A-Za-z]{3,}", core(t)[1])]
+        if len(spots) < 2:
+            return None
+        a, b = sorted(rng.sample(spots, 2))
+        if core(window[a])[1].lower() == core(window[b])[1].lower():
+            return None
+        wa, wb = core(window[a])[1], core(window[b])[1]
+        return _replace(_replace(window, a, wb), b, wa)
+
+    return pick(rng, mutate_tokens(corpus, rng, "words reordered", change))
+
+
+def gen_word_added(corpus: Corpus, rng: random.Random) -> list[Case]:
+    vocab = [w for w in corpus.vocab if len(w) >= 3]
+
+    def change(window, rng):
+        k = rng.randint(1, len(window) - 1)
+        return window[:k] + [rng.choice(vocab)] + window[k:]
+
+    return pick(rng, mutate_tokens(corpus, rng, "a word added", change))
+
+
 def gen_left_out(corpus: Corpus, rng: random.Random) -> list[Case]:
     def change(window, rng):
         if len(window) < 8:
@@ -648,9 +714,9 @@ def gen_negation(corpus: Corpus, rng: random.Random) -> list[Case]:
 
 GENERATORS = [
     gen_verbatim, gen_quote_marks, gen_dashes, gen_whitespace, gen_invisible, gen_hyphenation, gen_compat,
-    gen_first_letter, gen_noisy_source, gen_elision, gen_brackets, gen_fuzzy,
-    gen_fuzzy_strict, gen_number, gen_negation, gen_name_change, gen_opposite, gen_near_word,
-    gen_any_word, gen_left_out, gen_stitched, gen_across_paragraphs, gen_wrong_source, gen_too_short, gen_name_slip,
+    gen_first_letter, gen_noisy_source, gen_elision, gen_brackets, gen_fuzzy, gen_fuzzy_early,
+    gen_fuzzy_strict, gen_too_many_slips, gen_number, gen_negation, gen_name_change, gen_opposite, gen_near_word,
+    gen_any_word, gen_inflection, gen_reordered, gen_word_added, gen_left_out, gen_stitched, gen_across_paragraphs, gen_wrong_source, gen_too_short, gen_name_slip,
 ]
 
 
