@@ -618,6 +618,32 @@ def gen_word_added(corpus: Corpus, rng: random.Random) -> list[Case]:
     return pick(rng, mutate_tokens(corpus, rng, "a word added", change))
 
 
+def gen_bracket_meaning(corpus: Corpus, rng: random.Random) -> list[Case]:
+    """An [insertion] that hides a change of meaning: a number changed, a negation dropped or added inside brackets."""
+
+    def change(window, rng):
+        options: dict[str, list] = {"number": [], "dropped": [], "added": []}
+        for k, token in enumerate(window):
+            lead, word, trail = core(token)
+            lower = word.lower()
+            if re.search(r"\d", word) or lower in NUMBER_WORDS:
+                changed = change_number([token], rng)
+                if changed and core(changed[0])[1]:
+                    options["number"].append(window[:k] + [f"{lead}[{core(changed[0])[1]}]{trail}"] + window[k + 1 :])
+            if lower in {"not", "never"} and 0 < k < len(window) - 1 and not trail:
+                following = core(window[k + 1])
+                options["dropped"].append(window[:k] + [f"{following[0]}[{following[1]}]{following[2]}"] + window[k + 2 :])
+            if lower == "cannot" or lower.endswith(("n't", "n’t")):
+                stem = {"cannot": "can", "can't": "can", "can’t": "can", "won't": "will", "won’t": "will"}.get(lower, word[:-3])
+                options["dropped"].append(window[:k] + [f"{lead}[{stem}]{trail}"] + window[k + 1 :])
+            if lower in AUXILIARIES and 0 < k < len(window) - 1 and not trail and core(window[k + 1])[1].lower() not in NEGATION_WORDS:
+                options["added"].append(window[: k + 1] + ["[not]"] + window[k + 1 :])
+        kinds = [kind for kind in sorted(options) if options[kind]]
+        return rng.choice(options[rng.choice(kinds)]) if kinds else None
+
+    return pick(rng, mutate_tokens(corpus, rng, "brackets hiding a changed number or negation", change))
+
+
 def gen_left_out(corpus: Corpus, rng: random.Random) -> list[Case]:
     def change(window, rng):
         if len(window) < 8:
@@ -716,7 +742,7 @@ GENERATORS = [
     gen_verbatim, gen_quote_marks, gen_dashes, gen_whitespace, gen_invisible, gen_hyphenation, gen_compat,
     gen_first_letter, gen_noisy_source, gen_elision, gen_brackets, gen_fuzzy, gen_fuzzy_early,
     gen_fuzzy_strict, gen_too_many_slips, gen_number, gen_negation, gen_name_change, gen_opposite, gen_near_word,
-    gen_any_word, gen_inflection, gen_reordered, gen_word_added, gen_left_out, gen_stitched, gen_across_paragraphs, gen_wrong_source, gen_too_short, gen_name_slip,
+    gen_any_word, gen_inflection, gen_reordered, gen_word_added, gen_bracket_meaning, gen_left_out, gen_stitched, gen_across_paragraphs, gen_wrong_source, gen_too_short, gen_name_slip,
 ]
 
 
