@@ -130,7 +130,7 @@ def _meaning(words: list[Word]) -> str:
     """What kind of change a run of differing words is, from the most serious down."""
     if any(is_number(w.text) for w in words):
         return "a changed number"
-    if any(_is_negation(w.text) for w in words):
+    if any(is_negation(w.text) for w in words):
         return "a negation added or removed"
     if any(looks_like_name(w) for w in words):
         return "a changed name"
@@ -151,7 +151,7 @@ def is_number(text: str) -> bool:
     return any(c.isdigit() for c in text) or text in NUMBER_WORDS or re.fullmatch(r"\d+(st|nd|rd|th)", text) is not None
 
 
-def _is_negation(text: str) -> bool:
+def is_negation(text: str) -> bool:
     return text.replace("'", "") in NEGATIONS or text.endswith("n't")
 
 

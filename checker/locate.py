@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from checker.differences import Comparison, compare, is_number
+from checker.differences import Comparison, compare, is_negation, is_number
 from checker.model import Match, Selector, Span
 from checker.normalize import PLACEHOLDER, Normalized, Word, fold_for_search, normalize, words
 
@@ -175,6 +175,8 @@ def _bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: M
     for match in pattern.finditer(doc.norm.text, lo, hi):
         if len(found) >= limit:
             break
+        if _crosses_paragraph(match, part, doc):
+            continue
         if match.end() > match.start() and _boundary(doc.norm.text, match.start() - 1) and _boundary(doc.norm.text, match.end()):
             notes, changes = review_brackets(part, match, doc)
             found.append(Found(match.start(), match.end(), Comparison(changes=changes), notes=notes))
@@ -190,15 +192,16 @@ def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
     pieces = part.text.split(PLACEHOLDER)
     kinds = [_bracket_kind(pieces[i - 1], pieces[i]) for i in range(1, len(pieces))]
     out = []
-    for index, piece in enumerate(pieces):
+    for index, written in enumerate(pieces):
+        piece = written
         if index and kinds[index - 1] != "attached":
             piece = piece.lstrip(" ")
         if index < len(kinds) and kinds[index] != "attached":
             piece = piece.rstrip(" ")
         if index:
-            kind, after = kinds[index - 1], " " if piece[:1].isalnum() else ""
+            kind, after = kinds[index - 1], " " if written.startswith(" ") and piece else ""
             out.append({"attached": f"({ATTACHED})", "edge": "()" + (after if out and out[-1] else "")}.get(
-                kind, f"(?: (.{{1,{max_bracket}}}?))?{after}"))
+                kind, f"(?: (.{{1,{max_bracket}}}?))??{after}"))
         out.append(re.escape(piece))
     return re.compile("".join(out))
 
@@ -210,27 +213,41 @@ def _bracket_kind(left: str, right: str) -> str:
 
 
 def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[list[str], list[str]]:
-    """What each [insertion] stands for in the source (notes), and any that changes a number (changes)."""
+    """What each [insertion] stands for in the source (notes), and any that changes a number or a negation (changes)."""
     notes, changes = [], []
     for index, bracket in enumerate(part.brackets):
         stood = match.group(index + 1) or ""
         first, last = match.span(index + 1) if stood else (match.start(), match.start())
-        where = doc.where(first)
-        if not stood:
-            notes.append(f'editor\'s insertion "[{bracket}]" stands for nothing in the source ({where})')
-            continue
-        original = doc.text[slice(*doc.norm.original_span(first, last))]
-        if stood == normalize(bracket).text:
+        original = doc.text[slice(*doc.norm.original_span(first, last))] if stood else ""
+        inserted = normalize(bracket).text
+        if stood and stood == inserted:
             continue  # [T]hey for "They": a change of case, nothing to review
-        if _numbers(normalize(bracket).text) != _numbers(stood):
-            changes.append(f'editor\'s insertion "[{bracket}]" stands for "{original}" in the source — a changed number ({where})')
+        says = f'editor\'s insertion "[{bracket}]" stands for ' + (f'"{original}" in the source' if stood else "nothing in the source")
+        if _numbers(inserted) != _numbers(stood):
+            changes.append(f"{says} — a changed number ({doc.where(first)})")
+        elif _negations(inserted) != _negations(stood):
+            changes.append(f"{says} — a negation added or removed ({doc.where(first)})")
         else:
-            notes.append(f'editor\'s insertion "[{bracket}]" stands for "{original}" in the source ({where})')
+            notes.append(f"{says} ({doc.where(first)})")
     return notes, changes
+
+
+def _crosses_paragraph(match: re.Match, part: Part, doc: Document) -> bool:
+    """Whether an insertion stands for text that runs across a paragraph break."""
+    spans = [match.span(i + 1) for i in range(len(part.brackets)) if match.group(i + 1)]
+    for start, end in spans:
+        after = bisect_left(doc.norm.breaks, start)
+        if after < len(doc.norm.breaks) and doc.norm.breaks[after] < end:
+            return True
+    return False
 
 
 def _numbers(text: str) -> list[str]:
     return [word for word in re.findall(r"[^\W_]+(?:[.,][0-9]+)*", text) if is_number(word)]
+
+
+def _negations(text: str) -> list[str]:
+    return [word for word in re.findall(r"[^\W_]+(?:'[^\W_]+)*", text) if is_negation(word)]
 
 
 def exact_chains(parts: list[Part], doc: Document, options: MatchOptions) -> list[list[Found]]:

@@ -198,32 +198,22 @@ def test_a_bracket_may_not_stand_for_a_number():
     fails("saw the [60] or so groups he had infiltrated go dark", S0)
 
 
-@pytest.mark.xfail(strict=True, reason="review_brackets only compares numbers: a bracket that drops a negation "
-                   "('[can]' standing for 'cannot') passes as elided")
 def test_a_bracket_may_not_drop_a_negation():
     fails("said the official, who as a police officer [can] be named in the media")
 
 
-@pytest.mark.xfail(strict=True, reason="review_brackets skips a bracket that stands for nothing, so an inserted '[not]' "
-                   "is never checked for a negation")
 def test_a_bracket_may_not_add_a_negation():
     fails("By Saturday afternoon Telegram was [not] a ghost town for Islamic extremists")
 
 
-@pytest.mark.xfail(strict=True, reason="a bracket at the start of a quote stands for nothing (bracket_pattern '()') and "
-                   "review_brackets skips it, so '[6,000]' passes where the source says 'Nearly 5,000'")
 def test_a_bracket_at_the_edge_may_not_carry_a_number():
     fails("[6,000] accounts and over 26,000 items, including videos", S3)
 
 
-@pytest.mark.xfail(strict=True, reason="bracket_pattern omits the space after a between-words insertion when the next piece "
-                   "starts with punctuation ('groups(?: (.+?))?\\(before'), so 'groups (before' never matches")
 def test_bracket_before_punctuation_passes():
     passes("I followed about 50 groups [emphasis added] (before overclocking).", S1, statuses=("elided",))
 
 
-@pytest.mark.xfail(strict=True, reason="bracket_pattern's '(?: (.{1,60}?))?' is greedy-optional: the insertion absorbs source "
-                   "text up to the next occurrence of the following word, across a paragraph break, then reads as a changed number")
 def test_bracket_stands_for_nothing_when_the_text_runs_on():
     match = passes("looking for clues about the attack. But then the [sic] groups", S0, statuses=("elided",))
     assert spanned(match)[0].endswith("But then the groups")
