@@ -12,12 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from os.path import commonprefix
 from functools import lru_cache
 from typing import Callable
 
 from rapidfuzz.distance import OSA
 
-from checker.normalize import Word
+from checker.normalize import DASHES, SINGLE_QUOTES, Word
 
 NEGATIONS = frozenset(
     "not no never none nobody nothing nowhere neither nor without cannot cant dont doesnt didnt isnt arent "
@@ -30,6 +31,7 @@ NUMBER_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth "
     "hundredth thousandth millionth single double triple couple pair few several many most all both".split()
 )
+INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "er", "ers", "ies", "y", "ied", "ly", "'s"])
 CONTEXT_WORDS = 4
 Locator = Callable[[int], str]  # a normalized source offset -> "file:line"
 
@@ -44,8 +46,13 @@ class Comparison:
     diff: str = ""
 
 
-def compare(quote_text: str, quote: list[Word], source_text: str, source: list[Word], where: Locator) -> Comparison:
-    """Align the words, classify every difference, and render the word-level diff."""
+def compare(
+    quote_text: str, quote: list[Word], source_text: str, source: list[Word], where: Locator, vocabulary: frozenset[str] = frozenset()
+) -> Comparison:
+    """Align the words, classify every difference, and render the word-level diff.
+
+    `vocabulary` holds the source's own words: a quote's spelling found there is a word, not a slip.
+    """
     result, pieces = Comparison(), []
     matcher = SequenceMatcher(None, [w.text for w in quote], [w.text for w in source], autojunk=False)
     for op, q1, q2, s1, s2 in matcher.get_opcodes():
@@ -54,7 +61,7 @@ def compare(quote_text: str, quote: list[Word], source_text: str, source: list[W
                 _equal_word(result, pieces, quote, q1 + offset, source, s1 + offset, where)
                 _separator(result, pieces, quote_text, quote, q1 + offset, source_text, source, s1 + offset, where)
         else:
-            _changed(result, pieces, quote[q1:q2], source[s1:s2], source, s1, where)
+            _changed(result, pieces, quote[q1:q2], source[s1:s2], source, s1, where, vocabulary)
     result.diff = render(pieces)
     return result
 
@@ -82,7 +89,10 @@ def _separator(result, pieces, quote_text, quote, qi, source_text, source, si, w
         pieces.append(("~", s_sep or "·", q_sep or "·"))
 
 
-def _changed(result: Comparison, pieces: list, quote: list[Word], source: list[Word], context: list[Word], at: int, where: Locator) -> None:
+def _changed(
+    result: Comparison, pieces: list, quote: list[Word], source: list[Word], context: list[Word], at: int, where: Locator,
+    vocabulary: frozenset[str],
+) -> None:
     """A run of words that differ: a spacing or spelling slip, or a change of meaning."""
     said, has = _phrase(quote), _phrase(source)
     if not source:
@@ -95,13 +105,16 @@ def _changed(result: Comparison, pieces: list, quote: list[Word], source: list[W
         result.changes.append(f'quote leaves out "{has}" (mark an omission with "..."; {where(source[0].start)})')
         pieces.append(("-", has))
         return
+    if "".join(w.text for w in quote) == "".join(w.text for w in source) and any(_broken_at_line_end(w) for w in source + quote):
+        pieces.append(("=", has))  # "well-known" for a source's "well-\nknown": the hyphen is the word's own
+        return
     pieces.append(("~", has, said))
     if "".join(w.text for w in quote) == "".join(w.text for w in source):
         result.slips.append(f'quote writes "{said}" where the source has "{has}": spacing ({where(source[0].start)})')
         result.slip_count += 1
         return
     if len(quote) == len(source):
-        kinds = [slip_or_change(q, s) for q, s in zip(quote, source)]
+        kinds = [slip_or_change(q, s, vocabulary) for q, s in zip(quote, source)]
         if all(kind == "slip" for kind in kinds):
             distance = sum(OSA.distance(q.text, s.text) for q, s in zip(quote, source))
             result.slips.append(f'quote says "{said}" where the source says "{has}": a transcription slip ({where(source[0].start)})')
@@ -113,15 +126,17 @@ def _changed(result: Comparison, pieces: list, quote: list[Word], source: list[W
     result.changes.append(f'quote says "{said}" where the source says "{has}" — {reason} ({where(source[0].start)})')
 
 
-def slip_or_change(quote: Word, source: Word) -> str:
+def slip_or_change(quote: Word, source: Word, vocabulary: frozenset[str] = frozenset()) -> str:
     """'slip' when `quote` can only be a misspelling of `source`; otherwise why it changes the meaning."""
     meaning = _meaning([quote, source])
     if meaning != "a different word":
         return meaning
     if len(source.text) < 3 or not source.text.isalpha() or not quote.text.replace("'", "").isalpha():
         return "a different word"
-    if is_english_word(quote.text):
+    if is_english_word(quote.text) or quote.text in vocabulary:
         return f'a different word ("{quote.text}" is a word of its own, not a misspelling)'
+    if _inflected(quote.text, source.text):
+        return f'a different form of the word ("{quote.text}" for "{source.text}")'
     allowed = 1 if len(source.text) < 8 else 2
     return "slip" if OSA.distance(quote.text, source.text) <= allowed else "a different word"
 
@@ -169,7 +184,20 @@ def is_english_word(text: str) -> bool:
 
 def _letters(text: str) -> str:
     """The letters and digits of `text` in compatibility form (a ligature is its letters), case kept."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum() and c not in SINGLE_QUOTES)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether two spellings are one stem with different endings (jihadist/jihadists), not a slip."""
+    stem = len(commonprefix([a, b]))
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if longer == shorter + shorter[-1:]:
+        return False  # a doubled last letter is a slip
+    return stem >= 3 and a[stem:] in INFLECTIONS and b[stem:] in INFLECTIONS
+
+
+def _broken_at_line_end(word: Word) -> bool:
+    return "\n" in word.original and any(c in DASHES or c == "\u00ad" for c in word.original)
 
 
 def _phrase(words: list[Word]) -> str:

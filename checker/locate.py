@@ -49,6 +49,7 @@ class Document:
     line_starts: list[int]
     _words: list[Word] | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
+    _vocabulary: frozenset[str] | None = field(default=None, repr=False)
 
     @classmethod
     def read(cls, path: Path, name: str) -> "Document":
@@ -64,6 +65,13 @@ class Document:
         if self._words is None:
             self._words = words(self.norm, self.text)
         return self._words
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the source uses: a quote's spelling found here is a word, not a slip."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(w.text for w in self.words)
+        return self._vocabulary
 
     def span(self, start: int, end: int) -> Span:
         """The original span of the normalized [start, end)."""
@@ -291,7 +299,7 @@ def closest(part: Part, doc: Document, lo: int, hi: int) -> Found | None:
     if not window:
         return None
     chosen = _trim(part.words, window)
-    comparison = compare(part.text, part.words, doc.norm.text, chosen, doc.where)
+    comparison = compare(part.text, part.words, doc.norm.text, chosen, doc.where, doc.vocabulary)
     begin, finish = chosen[0].start, chosen[-1].end
     return Found(begin, finish, comparison, score=fuzz.ratio(query, doc.norm.text[begin:finish]))
 
@@ -495,4 +503,4 @@ def _case_check(part: Part, found: Found, doc: Document) -> Comparison:
     source = doc.words_between(found.start, found.end)
     if all(q.original == s.original for q, s in zip(part.words, source)):
         return found.comparison
-    return compare(part.text, part.words, doc.norm.text, source, doc.where)
+    return compare(part.text, part.words, doc.norm.text, source, doc.where, doc.vocabulary)

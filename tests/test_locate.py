@@ -94,14 +94,10 @@ def test_typography_does_not_hide_a_changed_character(quote):
     assert not locate(quote, seed(S0), STRICT).ok
 
 
-@pytest.mark.xfail(strict=True, reason="U+02BC (modifier letter apostrophe) is folded by normalize but counted as a letter "
-                   "by differences._letters (isalnum), so _case_check reports a 'letter case' slip: status fuzzy, or mismatch with two")
 def test_modifier_letter_apostrophe_is_an_apostrophe():
     passes("But the mystery surrounding TamTam isnʼt only because itʼs a new app.", S4)
 
 
-@pytest.mark.xfail(strict=True, reason="normalize joins 'well-\\nknown' to 'wellknown' while the source has 'well-known' "
-                   "('well known'): compare() calls it a spacing slip, so the quote is fuzzy and fails under strict")
 def test_compound_hyphenated_at_its_own_hyphen_across_a_line_break():
     passes("a much less well-\nknown application developed by a Russian social media network", options=STRICT)
 
@@ -251,8 +247,6 @@ def test_a_slip_in_a_quantifier_word_is_a_slip():
     passes("A singel tweet pointed the way to ISIS’s new online home", statuses=("fuzzy",))
 
 
-@pytest.mark.xfail(strict=True, reason="differences.slip_or_change takes a spelling missing from pyspellchecker's list for a slip: "
-                   "'jihadist' (for 'jihadists') is a real word, singular for plural, yet passes as fuzzy")
 def test_singular_for_plural_is_a_changed_word():
     fails("its purge would only drive jihadist underground where the authorities could not see", S3)
 
