@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -298,24 +299,29 @@ def closest(part: Part, doc: Document, lo: int, hi: int) -> Found | None:
     window = doc.words_between(max(lo, start - slack), min(hi, end + slack))
     if not window:
         return None
-    chosen = _trim(part.words, window)
-    comparison = compare(part.text, part.words, doc.norm.text, chosen, doc.where, doc.vocabulary)
+    best = None
+    for chosen in _alignments(part.words, window):
+        comparison = compare(part.text, part.words, doc.norm.text, chosen, doc.where, doc.vocabulary)
+        if best is None or (len(comparison.changes), comparison.slip_count) < (len(best[1].changes), best[1].slip_count):
+            best = chosen, comparison
+    chosen, comparison = best
     begin, finish = chosen[0].start, chosen[-1].end
     return Found(begin, finish, comparison, score=fuzz.ratio(query, doc.norm.text[begin:finish]))
 
 
-def _trim(quote: list[Word], window: list[Word]) -> list[Word]:
-    """The stretch of `window` that lines up with the quote's words (as many words as the quote at its ends)."""
-    from difflib import SequenceMatcher
-
+def _alignments(quote: list[Word], window: list[Word]) -> list[list[Word]]:
+    """Stretches of `window` that may line up with the quote's words: from its first to its last matching
+    block (as many words as the quote at the ends), and around its longest block (a lone "the" earlier
+    in the window must not pull the passage back)."""
     blocks = [b for b in SequenceMatcher(None, [w.text for w in quote], [w.text for w in window], autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
         middle = max(0, (len(window) - len(quote)) // 2)
-        return window[middle : middle + len(quote)]
+        return [window[middle : middle + len(quote)]]
     first, last = blocks[0], blocks[-1]
-    begin = max(0, first.b - first.a)
-    end = min(len(window), last.b + last.size + (len(quote) - last.a - last.size))
-    return window[begin:end]
+    spanning = window[max(0, first.b - first.a) : min(len(window), last.b + last.size + (len(quote) - last.a - last.size))]
+    longest = max(blocks, key=lambda b: b.size)
+    around = window[max(0, longest.b - longest.a) : min(len(window), longest.b - longest.a + len(quote))]
+    return [spanning] if around == spanning or not around else [spanning, around]
 
 
 # ---- the verdict -------------------------------------------------------------------------------
@@ -329,7 +335,7 @@ def locate(quote: str, doc: Document, options: MatchOptions = MatchOptions(), se
         return Match(status="too-short", ok=False, score=0.0, differences=(short,))
     parts, chains = exact_parts_and_chains(quote, parts, doc, options)
     if chains:
-        chain, moved = choose(chains, doc, selector)
+        chain, moved = choose(chains, doc, selector, quote, parts)
         return verdict(quote, parts, chain, doc, options, moved)
     chain = closest_chain(parts, doc, options)
     moved = _moved(chain, doc, selector) if selector and chain and not _fits(chain, doc, selector) else ""
@@ -355,14 +361,22 @@ def exact_parts_and_chains(quote: str, parts: list[Part], doc: Document, options
     return parts, exact_chains(parts, doc, options)
 
 
-def choose(chains: list[list[Found]], doc: Document, selector: Selector | None) -> tuple[list[Found], str]:
-    """The occurrence the selector pins (or the first); when the pin fits none, the first and why it moved."""
-    if selector is None:
-        return chains[0], ""
-    for chain in chains:
-        if _fits(chain, doc, selector):
-            return chain, ""
-    return chains[0], _moved(chains[0], doc, selector)
+def choose(chains: list[list[Found]], doc: Document, selector: Selector | None, quote: str, parts: list[Part]) -> tuple[list[Found], str]:
+    """The occurrence the selector pins (all when none does, saying why it moved); among them the one that
+    stands byte for byte, then one whose letter case matches, then the first."""
+    candidates = [chain for chain in chains if selector is None or _fits(chain, doc, selector)]
+    moved = "" if candidates else _moved(chains[0], doc, selector)
+    return min(candidates or chains, key=lambda chain: _likeness(chain, doc, quote, parts)), moved
+
+
+def _likeness(chain: list[Found], doc: Document, quote: str, parts: list[Part]) -> int:
+    if len(chain) == 1 and _verbatim_span(quote, doc.span(chain[0].start, chain[0].end), doc) is not None:
+        return 0
+    same_case = all(
+        [w.original for w in part.words] == [w.original for w in doc.words_between(found.start, found.end)]
+        for part, found in zip(parts, chain)
+    )
+    return 1 if same_case else 2
 
 
 def _fits(chain: list[Found], doc: Document, selector: Selector) -> bool:

@@ -109,8 +109,6 @@ HEADED = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="choose() takes the first case-folded occurrence (the all-caps heading); _case_check then "
-                   "counts 8 letter-case slips there, so a quote that stands verbatim later in the source is a mismatch")
 def test_a_verbatim_quote_after_an_all_caps_heading_passes():
     doc = Document.from_text(HEADED, "Apache-2.0")
     match = locate("terms and conditions for use, reproduction, and distribution", doc)
@@ -118,8 +116,6 @@ def test_a_verbatim_quote_after_an_all_caps_heading_passes():
     assert doc.text[match.spans[0].start : match.spans[0].end] == "terms and conditions for use, reproduction, and distribution"
 
 
-@pytest.mark.xfail(strict=True, reason="choose() ignores which occurrence is byte-identical: the first ('the Islamic State claimed "
-                   "responsibility for', line 3) is reported, status normalized, not the verbatim one on line 15")
 def test_a_byte_identical_occurrence_is_preferred():
     passes("The Islamic State claimed responsibility for", S4, statuses=("verbatim",))
 
@@ -235,8 +231,6 @@ def test_too_many_slips_fail():
     fails("Usingg that lead, Van Ostaeyen made a wild discovrey: Most of the grups he followed had conducted a cyber withdrawal")
 
 
-@pytest.mark.xfail(strict=True, reason="_trim anchors the passage at the first matching block, a lone 'the' two words "
-                   "earlier, so 'swtichover' is aligned with 'formality of the switchover': a different word, not a slip")
 def test_a_slip_in_the_second_word_is_a_slip():
     passes("the swtichover was highlighted by a claim of responsibility by ISIS for", statuses=("fuzzy",))
 
