@@ -409,9 +409,9 @@ def closest_chain(parts: list[Part], doc: Document, options: MatchOptions) -> li
         hi = gap_limit(doc, lo, options, part) if chain else len(doc.norm.text)
         exact = exact_occurrences(part, doc, lo, hi, options, limit=1)
         found = exact[0] if exact else closest(part, doc, lo, hi)
-        if chain and (found is None or found.comparison.changes):
-            found = _beyond_the_gap(part, doc, lo, hi, options) or found
-        if found is not None and found.comparison.changes:
+        beyond = _beyond_the_gap(part, doc, lo, hi, options) if chain and (found is None or found.comparison.changes) else None
+        found = beyond or found
+        if found is not None and found.comparison.changes and beyond is None:
             _explain_poor_match(found, part, doc, options)
         if found is None:
             break
@@ -454,7 +454,7 @@ def stitched_passages(part: Part, doc: Document, options: MatchOptions) -> str:
         tail = _sub_part(part, part.words[split].start, len(part.text))
         heads = exact_occurrences(head, doc, 0, len(doc.norm.text), options, limit=1)
         tails = exact_occurrences(tail, doc, 0, len(doc.norm.text), options, limit=1) if heads else []
-        if heads and tails:
+        if heads and tails and not 0 <= tails[0].start - heads[0].end <= 3:
             return (
                 f'the quote joins "{_original(head)}" ({doc.where(heads[0].start)}) and "{_original(tail)}" '
                 f"({doc.where(tails[0].start)}), which do not stand together in the source: "

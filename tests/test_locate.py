@@ -151,9 +151,6 @@ def test_elision_across_paragraphs_fails():
     fails(ACROSS)
 
 
-@pytest.mark.xfail(strict=True, reason="closest_chain calls _explain_poor_match after _beyond_the_gap, and stitched_passages "
-                   "never checks that head and tail are apart: the right message is replaced by 'the quote joins \"Most of the "
-                   "groups he followed had conducted\" and \"a cyber withdrawal\", which do not stand together' (they do)")
 def test_elision_across_paragraphs_says_so():
     fails(ACROSS, naming="an ellipsis may not join separate passages")
 
