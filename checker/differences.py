@@ -31,7 +31,7 @@ NUMBER_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth "
     "hundredth thousandth millionth single double triple couple pair few several many most all both".split()
 )
-INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "er", "ers", "ies", "y", "ied", "ly", "'s"])
+INFLECTIONS = frozenset(["s", "es", "ed", "d", "ing", "er", "ers", "ly", "'s"])
 CONTEXT_WORDS = 4
 Locator = Callable[[int], str]  # a normalized source offset -> "file:line"
 
@@ -68,7 +68,8 @@ def compare(
 
 def _equal_word(result: Comparison, pieces: list, quote: list[Word], qi: int, source: list[Word], si: int, where: Locator) -> None:
     q, s = quote[qi], source[si]
-    if _letters(q.original) == _letters(s.original) or (qi == 0 and _letters(q.original)[1:] == _letters(s.original)[1:]):
+    first_letter = qi == next((i for i, w in enumerate(quote) if any(c.isalpha() for c in w.text)), 0)
+    if _letters(q.original) == _letters(s.original) or (first_letter and _first_letter_case_only(q.original, s.original)):
         pieces.append(("=", s.original))
         return
     result.slips.append(f'quote writes "{q.original}" where the source has "{s.original}": letter case ({where(s.start)})')
@@ -187,13 +188,19 @@ def _letters(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum() and c not in SINGLE_QUOTES)
 
 
+def _first_letter_case_only(quote: str, source: str) -> bool:
+    """Whether two spellings differ only in the case of their first letter ("they" for "They")."""
+    quote, source = _letters(quote), _letters(source)
+    first = next((i for i, c in enumerate(source) if c.isalpha()), 0)
+    return quote[:first] == source[:first] and quote[first + 1 :] == source[first + 1 :]
+
+
 def _inflected(a: str, b: str) -> bool:
-    """Whether two spellings are one stem with different endings (jihadist/jihadists), not a slip."""
-    stem = len(commonprefix([a, b]))
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    if longer == shorter + shorter[-1:]:
-        return False  # a doubled last letter is a slip
-    return stem >= 3 and a[stem:] in INFLECTIONS and b[stem:] in INFLECTIONS
+    """Whether two spellings are one word with different endings (jihadist/jihadists, study/studies), not a slip."""
+    shorter, longer = sorted((a, b), key=len)
+    if longer.startswith(shorter) and longer[len(shorter):] in INFLECTIONS and longer != shorter + shorter[-1:]:
+        return True  # a doubled last letter is a slip
+    return shorter.endswith("y") and longer in (shorter[:-1] + "ies", shorter[:-1] + "ied")
 
 
 def _broken_at_line_end(word: Word) -> bool:

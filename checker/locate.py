@@ -175,7 +175,8 @@ def exact_occurrences(part: Part, doc: Document, lo: int, hi: int, options: Matc
 
 
 def _boundary(text: str, index: int) -> bool:
-    return index < 0 or index >= len(text) or not text[index].isalnum()
+    """Whether a match may begin after / end before text[index]: not inside a word, nor after a number's sign."""
+    return index < 0 or index >= len(text) or not (text[index].isalnum() or text[index] == "-")
 
 
 def _bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int) -> list[Found]:
@@ -232,13 +233,37 @@ def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[list[st
         if stood and stood == inserted:
             continue  # [T]hey for "They": a change of case, nothing to review
         says = f'editor\'s insertion "[{bracket}]" stands for ' + (f'"{original}" in the source' if stood else "nothing in the source")
-        if _numbers(inserted) != _numbers(stood):
+        pieces = part.text.split(PLACEHOLDER)
+        edge = _bracket_kind(pieces[index], pieces[index + 1]) == "edge"
+        hidden = _hidden_by_edge_bracket(inserted, match, not pieces[index].strip(), doc) if edge else ""
+        if hidden:
+            changes.append(f"{says}, which goes on with \"{hidden}\" there — {_meaning_of(hidden)} ({doc.where(first)})")
+        elif _numbers(inserted) != _numbers(stood):
             changes.append(f"{says} — a changed number ({doc.where(first)})")
         elif _negations(inserted) != _negations(stood):
             changes.append(f"{says} — a negation added or removed ({doc.where(first)})")
         else:
             notes.append(f"{says} ({doc.where(first)})")
     return notes, changes
+
+
+def _hidden_by_edge_bracket(inserted: str, match: re.Match, leading: bool, doc: Document) -> str:
+    """At a quote's end, a bracket must not stand where the source goes on with a negation or a number the
+    bracket leaves out ("will [be]" for "will not be"); at its start, with a negation. Returns those words."""
+    count = max(1, len(inserted.split()))
+    if not leading:
+        at = match.end()
+        following = doc.words_between(at, doc.norm.paragraph_end(at))[:count]
+        text = " ".join(w.text for w in following)
+        changed = _numbers(text) != _numbers(inserted) or _negations(text) != _negations(inserted)
+        return " ".join(w.original for w in following) if changed else ""
+    preceding = doc.words_between(max(0, match.start() - 80), match.start())[-count:]
+    text = " ".join(w.text for w in preceding)
+    return " ".join(w.original for w in preceding) if _negations(text) != _negations(inserted) else ""
+
+
+def _meaning_of(words: str) -> str:
+    return "a negation left out" if _negations(normalize(words).text) else "a number left out"
 
 
 def _crosses_paragraph(match: re.Match, part: Part, doc: Document) -> bool:

@@ -24,7 +24,7 @@ PLACEHOLDER = "\ue000"  # stands for an editor's [insertion] while a quote is no
 
 # a hyphen (or soft hyphen) at the end of a line, between letters: "announce-\nment"
 LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
-WORD = re.compile(r"[^\W_]+(?:['.,:][^\W_]+)*")
+WORD = re.compile(r"(?:(?<![^\W_])-(?=\d))?[^\W_]+(?:['.,:][^\W_]+)*")  # -5 keeps its sign
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,9 @@ def normalize(original: str) -> Normalized:
             continue
         if char in SINGLE_QUOTES and not _inside_word(original, index):
             continue
-        if char.isspace() or char in DASHES:
+        if char in DASHES and _is_sign(original, index):
+            char = "-"  # a minus sign: -5 is not 5
+        elif char.isspace() or char in DASHES:
             pending_space = pending_space or index + 1
             newlines += char == "\n"
             continue
@@ -83,6 +85,12 @@ def normalize(original: str) -> Normalized:
             out.append(folded)
             origin.append(index)
     return Normalized("".join(out), origin, tuple(breaks))
+
+
+def _is_sign(text: str, index: int) -> bool:
+    """A dash right before a digit, after a space, an opening bracket or nothing: the number's sign."""
+    before = text[index - 1] if index else " "
+    return index + 1 < len(text) and text[index + 1].isdigit() and (before.isspace() or before in "([")
 
 
 def _line_break_hyphens(original: str) -> set[int]:
@@ -108,7 +116,8 @@ def _fold(char: str) -> str:
     """One character in compatibility form, case-folded; a single quote inside a word becomes '."""
     if char in SINGLE_QUOTES:
         return APOSTROPHE
-    folded = unicodedata.normalize("NFKC", char).casefold()
+    marker = {"<super>": "^", "<sub>": "_"}.get(unicodedata.decomposition(char).split(" ")[0], "")
+    folded = marker + unicodedata.normalize("NFKC", char).casefold()  # 10² is 10^2, not 102
     return "".join(" " if c.isspace() else c for c in folded)
 
 
