@@ -354,11 +354,10 @@ def _alignments(quote: list[Word], window: list[Word]) -> list[list[Word]]:
 
 def locate(quote: str, doc: Document, options: MatchOptions = MatchOptions(), selector: Selector | None = None) -> Match:
     """Where and how well `quote` stands in `doc`: verbatim, normalized, elided, fuzzy, mismatch or too-short."""
-    parts = parse_quote(quote)
+    parts, chains = exact_parts_and_chains(quote, doc, options)
     short = too_short(parts, options)
     if short:
         return Match(status="too-short", ok=False, score=0.0, differences=(short,))
-    parts, chains = exact_parts_and_chains(quote, parts, doc, options)
     if chains:
         chain, moved = choose(chains, doc, selector, quote, parts)
         return verdict(quote, parts, chain, doc, options, moved)
@@ -369,21 +368,22 @@ def locate(quote: str, doc: Document, options: MatchOptions = MatchOptions(), se
 
 def contains(quote: str, doc: Document, options: MatchOptions = MatchOptions()) -> Match | None:
     """The quote's exact (normalized) match in `doc`, or None: where a misattributed quote really stands."""
-    parts = parse_quote(quote)
-    if too_short(parts, options):
+    parts, chains = exact_parts_and_chains(quote, doc, options)
+    if too_short(parts, options) or not chains:
         return None
-    parts, chains = exact_parts_and_chains(quote, parts, doc, options)
-    return verdict(quote, parts, chains[0], doc, options, "") if chains else None
+    return verdict(quote, parts, chains[0], doc, options, "")
 
 
-def exact_parts_and_chains(quote: str, parts: list[Part], doc: Document, options: MatchOptions) -> tuple[list[Part], list[list[Found]]]:
-    """Exact matches of the quote: as written when the source has its ellipses or brackets too, else part by part."""
-    if len(parts) > 1 or parts[0].brackets:
+def exact_parts_and_chains(quote: str, doc: Document, options: MatchOptions) -> tuple[list[Part], list[list[Found]]]:
+    """The quote's parts and their exact matches: the quote as written when the source has its ellipses or
+    brackets too (one part), else part by part (none when it is too short to look for)."""
+    parts = parse_quote(quote)
+    if len(parts) > 1 or (parts and parts[0].brackets):
         literal = literal_part(quote)
         found = exact_occurrences(literal, doc, 0, len(doc.norm.text), options) if literal else []
         if found:
             return [literal], [[f] for f in found]
-    return parts, exact_chains(parts, doc, options)
+    return parts, [] if too_short(parts, options) else exact_chains(parts, doc, options)
 
 
 def choose(chains: list[list[Found]], doc: Document, selector: Selector | None, quote: str, parts: list[Part]) -> tuple[list[Found], str]:

@@ -368,3 +368,10 @@ def test_a_selector_picks_the_pinned_occurrence_and_reports_a_move():
     assert pinned.ok and pinned.spans[0].line == 20 and not pinned.moved
     moved = locate(quote, seed(S0), selector=Selector(lines=(40, 41)))
     assert moved.ok and "found at" in moved.moved
+
+
+def test_brackets_and_ellipses_the_source_itself_has_are_text():
+    doc = Document.from_text("He said he followed around 50 groups [before the crackdown] and he …read more", "x.txt")
+    assert locate("around 50 groups [before the crackdown]", doc).status == "verbatim"  # not too short: 6 words stand
+    assert locate("followed around 50 groups [before the crackdown] and he …read more", doc).status == "verbatim"
+    assert locate("around 50 groups [today]", doc).status == "too-short"  # 3 words of the source and an insertion
