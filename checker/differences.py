@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from os.path import commonprefix
 from functools import lru_cache
 from typing import Callable
 

@@ -8,154 +8,22 @@ pass as `fuzzy` unless strict; a change of meaning never passes.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from checker.differences import Comparison, compare, is_negation, is_number
+from checker.brackets import bracket_occurrences
+from checker.differences import Comparison, compare
+from checker.document import Document, at_boundary
 from checker.model import Match, Selector, Span
-from checker.normalize import PLACEHOLDER, Normalized, Word, fold_for_search, normalize, words
+from checker.normalize import PLACEHOLDER, Word, fold_for_search
+from checker.quote import Found, MatchOptions, Part, content_bounds, literal_part, parse_quote, too_short
 
-ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2}\.\s*\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)\s*")
-BRACKET = re.compile(r"\[([^\[\]]*)\]")
+__all__ = ["Document", "MatchOptions", "contains", "locate"]
+
 MAX_CANDIDATES = 64
 POOR_SCORE = 60  # below this the closest passage is not the quote misremembered but another passage
 MIN_STITCH_WORDS = 3
-ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
-
-
-@dataclass(frozen=True)
-class MatchOptions:
-    """How strictly quotes are matched (from [tool.factcheck], the command line, or a fact's `strict`)."""
-
-    strict: bool = False  # fail transcription slips (status fuzzy) too
-    min_words: int = 4  # a quote with fewer words is too short to prove anything
-    min_chars: int = 15
-    max_gap: int | None = None  # characters allowed between elided parts; None: the same paragraph
-    max_bracket: int = 60  # characters of the source an editor's [insertion] may stand for
-    slips_per_100: float = 2.0  # transcription slips allowed per hundred characters (at least one)
-
-
-@dataclass
-class Document:
-    """One source: its original text, normalized once, with line starts and words for locating results."""
-
-    name: str
-    text: str
-    norm: Normalized
-    line_starts: list[int]
-    _words: list[Word] | None = field(default=None, repr=False)
-    _starts: list[int] | None = field(default=None, repr=False)
-    _vocabulary: frozenset[str] | None = field(default=None, repr=False)
-
-    @classmethod
-    def read(cls, path: Path, name: str) -> "Document":
-        return cls.from_text(path.read_bytes().decode("utf-8-sig"), name)
-
-    @classmethod
-    def from_text(cls, text: str, name: str) -> "Document":
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        return cls(name, text, normalize(text), starts)
-
-    @property
-    def words(self) -> list[Word]:
-        if self._words is None:
-            self._words = words(self.norm, self.text)
-        return self._words
-
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        """Every word the source uses: a quote's spelling found here is a word, not a slip."""
-        if self._vocabulary is None:
-            self._vocabulary = frozenset(w.text for w in self.words)
-        return self._vocabulary
-
-    def span(self, start: int, end: int) -> Span:
-        """The original span of the normalized [start, end)."""
-        return self.original(*self.norm.original_span(start, end))
-
-    def original(self, first: int, last: int) -> Span:
-        """The span of the original [first, last), with the line and column of `first`."""
-        line = bisect_right(self.line_starts, first)
-        return Span(first, last, line, first - self.line_starts[line - 1] + 1)
-
-    def where(self, offset: int) -> str:
-        """`name:line` of a normalized offset."""
-        offset = min(max(offset, 0), len(self.norm.text) - 1)
-        return f"{self.name}:{bisect_right(self.line_starts, self.norm.origin[offset])}"
-
-    def words_between(self, start: int, end: int) -> list[Word]:
-        """The document's words that start in the normalized [start, end)."""
-        if self._starts is None:
-            self._starts = [w.start for w in self.words]
-        return self.words[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
-
-
-@dataclass
-class Part:
-    """One stretch of a quote between ellipses, normalized; PLACEHOLDER marks each [bracket]."""
-
-    text: str  # normalized, stripped of leading/trailing punctuation
-    brackets: list[str]
-    words: list[Word]
-    original: str
-
-
-@dataclass
-class Found:
-    """Where one part stands: normalized [start, end), and how it compares with the source there."""
-
-    start: int
-    end: int
-    comparison: Comparison = field(default_factory=Comparison)
-    notes: list[str] = field(default_factory=list)
-    score: float = 100.0
-
-
-# ---- the quote ---------------------------------------------------------------------------------
-
-
-def parse_quote(quote: str) -> list[Part]:
-    """The quote's parts (split at ellipses), each normalized with its brackets replaced by PLACEHOLDER."""
-    parts = [_part(raw, BRACKET.findall(raw), BRACKET.sub(PLACEHOLDER, raw)) for raw in ELLIPSIS.split(quote)]
-    return [part for part in parts if part is not None]
-
-
-def literal_part(quote: str) -> Part | None:
-    """The whole quote as one part, its ellipses and brackets taken as text: for a source that has them too."""
-    return _part(quote, [], quote)
-
-
-def _part(raw: str, brackets: list[str], marked: str) -> Part | None:
-    normalized = normalize(marked)
-    start, end = _content_bounds(normalized.text)
-    if start >= end or normalized.text[start:end] == PLACEHOLDER:
-        return None
-    text = normalized.text[start:end]
-    stripped = Normalized(text, normalized.origin[start:end])
-    return Part(text, brackets, [w for w in words(stripped, marked) if PLACEHOLDER not in w.text], raw)
-
-
-def _content_bounds(text: str) -> tuple[int, int]:
-    """Trim leading and trailing punctuation and spaces: quoting conventions, not content."""
-    keep = [i for i, c in enumerate(text) if c.isalnum() or c == PLACEHOLDER]
-    return (keep[0], keep[-1] + 1) if keep else (0, 0)
-
-
-def too_short(parts: list[Part], options: MatchOptions) -> str:
-    """Why the quote is too short to stand for anything ('' when it is long enough)."""
-    count = sum(len(p.words) for p in parts)
-    chars = sum(len(p.text.replace(PLACEHOLDER, "")) for p in parts)
-    if count < options.min_words or chars < options.min_chars:
-        return (
-            f"the quote is too short to prove anything ({count} words, {chars} characters; at least "
-            f"{options.min_words} words and {options.min_chars} characters): quote more of the passage"
-        )
-    return ""
 
 
 # ---- exact matching ----------------------------------------------------------------------------
@@ -164,124 +32,14 @@ def too_short(parts: list[Part], options: MatchOptions) -> str:
 def exact_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int = MAX_CANDIDATES) -> list[Found]:
     """Every place in doc.norm.text[lo:hi] where the part stands exactly (after normalization), on word boundaries."""
     if part.brackets:
-        return _bracket_occurrences(part, doc, lo, hi, options, limit)
+        return bracket_occurrences(part, doc, lo, hi, options, limit)
     text, found, at = doc.norm.text, [], doc.norm.text.find(part.text, lo, hi)
     while at >= 0 and len(found) < limit:
         end = at + len(part.text)
-        if _boundary(text, at - 1) and _boundary(text, end):
+        if at_boundary(text, at - 1) and at_boundary(text, end):
             found.append(Found(at, end))
         at = text.find(part.text, at + 1, hi)
     return found
-
-
-def _boundary(text: str, index: int) -> bool:
-    """Whether a match may begin after / end before text[index]: not inside a word, nor after a number's sign."""
-    return index < 0 or index >= len(text) or not (text[index].isalnum() or text[index] == "-")
-
-
-def _bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int) -> list[Found]:
-    pattern = bracket_pattern(part, options.max_bracket)
-    found = []
-    for match in pattern.finditer(doc.norm.text, lo, hi):
-        if len(found) >= limit:
-            break
-        if _crosses_paragraph(match, part, doc):
-            continue
-        if match.end() > match.start() and _boundary(doc.norm.text, match.start() - 1) and _boundary(doc.norm.text, match.end()):
-            notes, changes = review_brackets(part, match, doc)
-            found.append(Found(match.start(), match.end(), Comparison(changes=changes), notes=notes))
-    return found
-
-
-def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
-    """A regex for a part with [insertions]: literal text, each bracket a short span of the source or nothing.
-
-    Inside a word ([T]hey) a bracket stands for a few letters; between two words, for up to
-    `max_bracket` characters or nothing; at the part's start or end, for nothing we can check.
-    """
-    pieces = part.text.split(PLACEHOLDER)
-    kinds = [_bracket_kind(pieces[i - 1], pieces[i]) for i in range(1, len(pieces))]
-    out = []
-    for index, written in enumerate(pieces):
-        piece = written
-        if index and kinds[index - 1] != "attached":
-            piece = piece.lstrip(" ")
-        if index < len(kinds) and kinds[index] != "attached":
-            piece = piece.rstrip(" ")
-        if index:
-            kind, after = kinds[index - 1], " " if written.startswith(" ") and piece else ""
-            out.append({"attached": f"({ATTACHED})", "edge": "()" + (after if out and out[-1] else "")}.get(
-                kind, f"(?: (.{{1,{max_bracket}}}?))??{after}"))
-        out.append(re.escape(piece))
-    return re.compile("".join(out))
-
-
-def _bracket_kind(left: str, right: str) -> str:
-    if left[-1:].isalnum() or right[:1].isalnum():
-        return "attached"
-    return "between" if left.strip() and right.strip() else "edge"
-
-
-def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[list[str], list[str]]:
-    """What each [insertion] stands for in the source (notes), and any that changes a number or a negation (changes)."""
-    notes, changes = [], []
-    for index, bracket in enumerate(part.brackets):
-        stood = match.group(index + 1) or ""
-        first, last = match.span(index + 1) if stood else (match.start(), match.start())
-        original = doc.text[slice(*doc.norm.original_span(first, last))] if stood else ""
-        inserted = normalize(bracket).text
-        if stood and stood == inserted:
-            continue  # [T]hey for "They": a change of case, nothing to review
-        says = f'editor\'s insertion "[{bracket}]" stands for ' + (f'"{original}" in the source' if stood else "nothing in the source")
-        pieces = part.text.split(PLACEHOLDER)
-        edge = _bracket_kind(pieces[index], pieces[index + 1]) == "edge"
-        hidden = _hidden_by_edge_bracket(inserted, match, not pieces[index].strip(), doc) if edge else ""
-        if hidden:
-            changes.append(f"{says}, which goes on with \"{hidden}\" there — {_meaning_of(hidden)} ({doc.where(first)})")
-        elif _numbers(inserted) != _numbers(stood):
-            changes.append(f"{says} — a changed number ({doc.where(first)})")
-        elif _negations(inserted) != _negations(stood):
-            changes.append(f"{says} — a negation added or removed ({doc.where(first)})")
-        else:
-            notes.append(f"{says} ({doc.where(first)})")
-    return notes, changes
-
-
-def _hidden_by_edge_bracket(inserted: str, match: re.Match, leading: bool, doc: Document) -> str:
-    """At a quote's end, a bracket must not stand where the source goes on with a negation or a number the
-    bracket leaves out ("will [be]" for "will not be"); at its start, with a negation. Returns those words."""
-    count = max(1, len(inserted.split()))
-    if not leading:
-        at = match.end()
-        following = doc.words_between(at, doc.norm.paragraph_end(at))[:count]
-        text = " ".join(w.text for w in following)
-        changed = _numbers(text) != _numbers(inserted) or _negations(text) != _negations(inserted)
-        return " ".join(w.original for w in following) if changed else ""
-    preceding = doc.words_between(max(0, match.start() - 80), match.start())[-count:]
-    text = " ".join(w.text for w in preceding)
-    return " ".join(w.original for w in preceding) if _negations(text) != _negations(inserted) else ""
-
-
-def _meaning_of(words: str) -> str:
-    return "a negation left out" if _negations(normalize(words).text) else "a number left out"
-
-
-def _crosses_paragraph(match: re.Match, part: Part, doc: Document) -> bool:
-    """Whether an insertion stands for text that runs across a paragraph break."""
-    spans = [match.span(i + 1) for i in range(len(part.brackets)) if match.group(i + 1)]
-    for start, end in spans:
-        after = bisect_left(doc.norm.breaks, start)
-        if after < len(doc.norm.breaks) and doc.norm.breaks[after] < end:
-            return True
-    return False
-
-
-def _numbers(text: str) -> list[str]:
-    return [word for word in re.findall(r"[^\W_]+(?:[.,][0-9]+)*", text) if is_number(word)]
-
-
-def _negations(text: str) -> list[str]:
-    return [word for word in re.findall(r"[^\W_]+(?:'[^\W_]+)*", text) if is_negation(word)]
 
 
 def exact_chains(parts: list[Part], doc: Document, options: MatchOptions) -> list[list[Found]]:
@@ -489,7 +247,7 @@ def stitched_passages(part: Part, doc: Document, options: MatchOptions) -> str:
 
 
 def _sub_part(part: Part, start: int, end: int) -> Part:
-    start, end = start + _content_bounds(part.text[start:end])[0], start + _content_bounds(part.text[start:end])[1]
+    start, end = start + content_bounds(part.text[start:end])[0], start + content_bounds(part.text[start:end])[1]
     return Part(part.text[start:end], [], [w for w in part.words if start <= w.start and w.end <= end], part.original)
 
 

@@ -31,7 +31,6 @@ def schema_problems(data: Any, file: str, schema: str = "facts") -> list[tuple[t
     found = []
     for error in validator(schema).iter_errors(data):
         error = _most_specific(error)
-        path = tuple(error.absolute_path)
         for where, message in _explain(error, data):
             line, column = position_of(data, where)
             found.append((where, Problem(file, line, column, message)))

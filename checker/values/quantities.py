@@ -42,7 +42,7 @@ _NUMBER = (
 )
 _BEFORE = "|".join(sorted((re.escape(k) for k in BEFORE), key=len, reverse=True))
 _AFTER = r"(?P<after>\s+or so|-odd|\s+odd|\s+or more|\s*\+|\s+plus)?"
-_RANGE = rf"(?:between\s+)?(?P<lo>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<hi>\d[\d,.]*)(?:\s*(?P<rmult>hundred|thousand|million|billion)\b)?"
+_RANGE = r"(?:between\s+)?(?P<lo>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<hi>\d[\d,.]*)(?:\s*(?P<rmult>hundred|thousand|million|billion)\b)?"
 _VAGUE = "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True))
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<range>{_RANGE})|(?:(?P<vq>about|around|some)\s+)?(?:(?:a|the)\s+)?(?P<vague>{_VAGUE})(?!\w)"

@@ -1,0 +1,122 @@
+"""An editor's [insertions]: where a bracketed part stands, what each bracket stands for, and whether it hides a change.
+
+Inside a word ([T]hey) a bracket stands for a few letters; between two words, for a short span
+of the source or nothing; at a part's start or end, for nothing we can check — but never for a
+negation or a number the source has there.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from checker.differences import Comparison, is_negation, is_number
+from checker.document import Document, at_boundary
+from checker.normalize import PLACEHOLDER, normalize
+from checker.quote import Found, MatchOptions, Part
+
+ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
+
+
+def bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int) -> list[Found]:
+    pattern = bracket_pattern(part, options.max_bracket)
+    found = []
+    for match in pattern.finditer(doc.norm.text, lo, hi):
+        if len(found) >= limit:
+            break
+        if _crosses_paragraph(match, part, doc):
+            continue
+        if match.end() > match.start() and at_boundary(doc.norm.text, match.start() - 1) and at_boundary(doc.norm.text, match.end()):
+            notes, changes = review_brackets(part, match, doc)
+            found.append(Found(match.start(), match.end(), Comparison(changes=changes), notes=notes))
+    return found
+
+
+def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
+    """A regex for a part with [insertions]: literal text, each bracket a short span of the source or nothing.
+
+    Inside a word ([T]hey) a bracket stands for a few letters; between two words, for up to
+    `max_bracket` characters or nothing; at the part's start or end, for nothing we can check.
+    """
+    pieces = part.text.split(PLACEHOLDER)
+    kinds = [_bracket_kind(pieces[i - 1], pieces[i]) for i in range(1, len(pieces))]
+    out = []
+    for index, written in enumerate(pieces):
+        piece = written
+        if index and kinds[index - 1] != "attached":
+            piece = piece.lstrip(" ")
+        if index < len(kinds) and kinds[index] != "attached":
+            piece = piece.rstrip(" ")
+        if index:
+            kind, after = kinds[index - 1], " " if written.startswith(" ") and piece else ""
+            out.append({"attached": f"({ATTACHED})", "edge": "()" + (after if out and out[-1] else "")}.get(
+                kind, f"(?: (.{{1,{max_bracket}}}?))??{after}"))
+        out.append(re.escape(piece))
+    return re.compile("".join(out))
+
+
+def _bracket_kind(left: str, right: str) -> str:
+    if left[-1:].isalnum() or right[:1].isalnum():
+        return "attached"
+    return "between" if left.strip() and right.strip() else "edge"
+
+
+def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[list[str], list[str]]:
+    """What each [insertion] stands for in the source (notes), and any that changes a number or a negation (changes)."""
+    notes, changes = [], []
+    for index, bracket in enumerate(part.brackets):
+        stood = match.group(index + 1) or ""
+        first, last = match.span(index + 1) if stood else (match.start(), match.start())
+        original = doc.text[slice(*doc.norm.original_span(first, last))] if stood else ""
+        inserted = normalize(bracket).text
+        if stood and stood == inserted:
+            continue  # [T]hey for "They": a change of case, nothing to review
+        says = f'editor\'s insertion "[{bracket}]" stands for ' + (f'"{original}" in the source' if stood else "nothing in the source")
+        pieces = part.text.split(PLACEHOLDER)
+        edge = _bracket_kind(pieces[index], pieces[index + 1]) == "edge"
+        hidden = _hidden_by_edge_bracket(inserted, match, not pieces[index].strip(), doc) if edge else ""
+        if hidden:
+            changes.append(f"{says}, which goes on with \"{hidden}\" there — {_meaning_of(hidden)} ({doc.where(first)})")
+        elif _numbers(inserted) != _numbers(stood):
+            changes.append(f"{says} — a changed number ({doc.where(first)})")
+        elif _negations(inserted) != _negations(stood):
+            changes.append(f"{says} — a negation added or removed ({doc.where(first)})")
+        else:
+            notes.append(f"{says} ({doc.where(first)})")
+    return notes, changes
+
+
+def _hidden_by_edge_bracket(inserted: str, match: re.Match, leading: bool, doc: Document) -> str:
+    """At a quote's end, a bracket must not stand where the source goes on with a negation or a number the
+    bracket leaves out ("will [be]" for "will not be"); at its start, with a negation. Returns those words."""
+    count = max(1, len(inserted.split()))
+    if not leading:
+        at = match.end()
+        following = doc.words_between(at, doc.norm.paragraph_end(at))[:count]
+        text = " ".join(w.text for w in following)
+        changed = _numbers(text) != _numbers(inserted) or _negations(text) != _negations(inserted)
+        return " ".join(w.original for w in following) if changed else ""
+    preceding = doc.words_between(max(0, match.start() - 80), match.start())[-count:]
+    text = " ".join(w.text for w in preceding)
+    return " ".join(w.original for w in preceding) if _negations(text) != _negations(inserted) else ""
+
+
+def _meaning_of(words: str) -> str:
+    return "a negation left out" if _negations(normalize(words).text) else "a number left out"
+
+
+def _crosses_paragraph(match: re.Match, part: Part, doc: Document) -> bool:
+    """Whether an insertion stands for text that runs across a paragraph break."""
+    spans = [match.span(i + 1) for i in range(len(part.brackets)) if match.group(i + 1)]
+    for start, end in spans:
+        after = bisect_left(doc.norm.breaks, start)
+        if after < len(doc.norm.breaks) and doc.norm.breaks[after] < end:
+            return True
+    return False
+
+
+def _numbers(text: str) -> list[str]:
+    return [word for word in re.findall(r"[^\W_]+(?:[.,][0-9]+)*", text) if is_number(word)]
+
+
+def _negations(text: str) -> list[str]:
+    return [word for word in re.findall(r"[^\W_]+(?:'[^\W_]+)*", text) if is_negation(word)]

@@ -1,0 +1,83 @@
+"""The quote as an editor wrote it: parts between ellipses, [insertions], and how strictly to match it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.differences import Comparison
+from checker.normalize import PLACEHOLDER, Normalized, Word, normalize, words
+
+ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2}\.\s*\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)\s*")
+BRACKET = re.compile(r"\[([^\[\]]*)\]")
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """How strictly quotes are matched (from [tool.factcheck], the command line, or a fact's `strict`)."""
+
+    strict: bool = False  # fail transcription slips (status fuzzy) too
+    min_words: int = 4  # a quote with fewer words is too short to prove anything
+    min_chars: int = 15
+    max_gap: int | None = None  # characters allowed between elided parts; None: the same paragraph
+    max_bracket: int = 60  # characters of the source an editor's [insertion] may stand for
+    slips_per_100: float = 2.0  # transcription slips allowed per hundred characters (at least one)
+
+
+@dataclass
+class Part:
+    """One stretch of a quote between ellipses, normalized; PLACEHOLDER marks each [bracket]."""
+
+    text: str  # normalized, stripped of leading/trailing punctuation
+    brackets: list[str]
+    words: list[Word]
+    original: str
+
+
+@dataclass
+class Found:
+    """Where one part stands: normalized [start, end), and how it compares with the source there."""
+
+    start: int
+    end: int
+    comparison: Comparison = field(default_factory=Comparison)
+    notes: list[str] = field(default_factory=list)
+    score: float = 100.0
+
+
+def parse_quote(quote: str) -> list[Part]:
+    """The quote's parts (split at ellipses), each normalized with its brackets replaced by PLACEHOLDER."""
+    parts = [_part(raw, BRACKET.findall(raw), BRACKET.sub(PLACEHOLDER, raw)) for raw in ELLIPSIS.split(quote)]
+    return [part for part in parts if part is not None]
+
+
+def literal_part(quote: str) -> Part | None:
+    """The whole quote as one part, its ellipses and brackets taken as text: for a source that has them too."""
+    return _part(quote, [], quote)
+
+
+def _part(raw: str, brackets: list[str], marked: str) -> Part | None:
+    normalized = normalize(marked)
+    start, end = content_bounds(normalized.text)
+    if start >= end or normalized.text[start:end] == PLACEHOLDER:
+        return None
+    text = normalized.text[start:end]
+    stripped = Normalized(text, normalized.origin[start:end])
+    return Part(text, brackets, [w for w in words(stripped, marked) if PLACEHOLDER not in w.text], raw)
+
+
+def content_bounds(text: str) -> tuple[int, int]:
+    """Trim leading and trailing punctuation and spaces: quoting conventions, not content."""
+    keep = [i for i, c in enumerate(text) if c.isalnum() or c == PLACEHOLDER]
+    return (keep[0], keep[-1] + 1) if keep else (0, 0)
+
+
+def too_short(parts: list[Part], options: MatchOptions) -> str:
+    """Why the quote is too short to stand for anything ('' when it is long enough)."""
+    count = sum(len(p.words) for p in parts)
+    chars = sum(len(p.text.replace(PLACEHOLDER, "")) for p in parts)
+    if count < options.min_words or chars < options.min_chars:
+        return (
+            f"the quote is too short to prove anything ({count} words, {chars} characters; at least "
+            f"{options.min_words} words and {options.min_chars} characters): quote more of the passage"
+        )
+    return ""
