@@ -39,6 +39,8 @@ class Library:
         path = (self.root / name).resolve()
         if not path.is_relative_to(self.root.resolve()):
             return SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
+        if path.is_dir():
+            return SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
         if not path.is_file():
             return SourceError(f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}")
         try:

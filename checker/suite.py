@@ -48,7 +48,8 @@ def add_file(suite: Suite, loaded: LoadedFile) -> None:
     facts = loaded.data.get("facts")
     if isinstance(facts, list):
         for index, raw in enumerate(facts):
-            suite.facts.append(build_fact(raw, loaded.file, index, by_fact.get(index, [])))
+            line = position_of(loaded.data, ("facts", index))[0]
+            suite.facts.append(build_fact(raw, loaded.file, index, by_fact.get(index, []), line))
     suite.entities.extend(_mappings(loaded.data.get("entities")))
     suite.rules.extend(_mappings(loaded.data.get("rules")))
 
@@ -57,12 +58,12 @@ def _mappings(items: Any) -> list[Mapping]:
     return [item for item in items if isinstance(item, Mapping)] if isinstance(items, list) else []
 
 
-def build_fact(raw: Any, file: str, index: int, problems: list[Problem]) -> Fact:
-    """A Fact from its mapping; a fact with schema problems keeps them and is not located."""
-    line = position_of(raw, ())[0] if isinstance(raw, Mapping) else 0
+def build_fact(raw: Any, file: str, index: int, problems: list[Problem], line: int) -> Fact:
+    """A Fact from its mapping (at `line`); a fact with schema problems keeps them and is not located."""
     if not isinstance(raw, Mapping):
         return Fact(id=f"#{index + 1}", claim="", file=file, line=line, citations=[], problems=problems, index=index)
     fact_id = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else f"#{index + 1}"
+    problems = problems + ([] if problems else list(_selector_problems(raw, file)))
     citations = [] if problems else [build_citation(c, file) for c in raw.get("citations", [])]
     disputes = [] if problems else [build_dispute(d, file) for d in raw.get("disputed_by", [])]
     return Fact(
@@ -90,6 +91,15 @@ def build_citation(raw: Mapping, file: str) -> Citation:
         source_line=raw.line_of("source"),
         source_column=raw.key_positions.get("source", (0, 1))[1],
     )
+
+
+def _selector_problems(raw: Mapping, file: str):
+    """A line range must run forwards: `lines: [40, 30]` pins nothing."""
+    for quoted in list(raw.get("citations", [])) + list(raw.get("disputed_by", [])):
+        lines = quoted.get("lines")
+        if isinstance(lines, list) and len(lines) == 2 and lines[0] > lines[1]:
+            line, column = quoted.key_positions["lines"]
+            yield Problem(file, line, column, f"'lines': {list(lines)} runs backwards: write [{lines[1]}, {lines[0]}]")
 
 
 def build_dispute(raw: Mapping, file: str) -> Dispute:

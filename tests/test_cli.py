@@ -102,3 +102,15 @@ def test_json_to_stdout_keeps_stdout_pure(project, capsys):
     captured = capsys.readouterr()
     assert json.loads(captured.out)["summary"]["passed"] == 1
     assert captured.err.startswith("1 facts, 1 citations")
+
+
+def test_bad_citations_are_input_errors_at_their_lines(project, capsys):
+    make_project(project, {"facts/a.yaml": "facts:\n" + GOOD_FACT.replace(SOURCE, "sub") + GOOD_FACT.replace(
+        "claim-first-on-tamtam", "pinned").replace(f"        quote:", "        lines: [40, 30]\n        quote:") + "  - 3\n"})
+    (project / "seeds" / "sub").mkdir()
+    assert main(["check"]) == 2
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "facts/a.yaml:5:9: source 'sub' is a directory in seeds/: cite a file in it",
+        "facts/a.yaml:11:9: 'lines': [40, 30] runs backwards: write [30, 40]",
+        "facts/a.yaml:13:5: 3 should be of type object",
+    ]

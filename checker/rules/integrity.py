@@ -80,8 +80,10 @@ def _sources_without_metadata(ctx: Context, spec: Spec) -> Iterator[Finding]:
     if not ctx.metadata:
         return  # no sources.yaml at all: nothing to be missing from
     for fact in spec.facts:
-        cited = [(c.citation.source, c.citation.source_line) for c in ctx.citations(fact)]
-        cited += [(d.citation.source, d.line) for d in fact.disputes]
+        result = ctx.results.get(id(fact))
+        checked = result.citations + result.disputes if result else []
+        # a source that cannot be read is an input error already, reported where it is cited
+        cited = [(c.citation.source, c.citation.source_line) for c in checked if c.match.status != "missing-source"]
         for source, line in dict(cited).items():
             if source not in ctx.metadata:
                 yield Finding(f"{fact.id}: {ctx.source_path(source)} (cited at {fact.file}:{line}) has no entry in "
