@@ -25,7 +25,16 @@ def fact_entry(result: FactResult, sources_display: str) -> dict[str, Any]:
 
 def dispute_entry(dispute: Dispute, result: CitationResult, sources_display: str) -> dict[str, Any]:
     """A disputing source's quote, checked like a citation, with what it says and the editor's resolution."""
-    return {**citation_entry(result, sources_display), "says": dispute.says, "resolution": dispute.resolution}
+    return {**citation_entry(result, sources_display), "says": plain(dispute.says), "resolution": dispute.resolution}
+
+
+def plain(value: Any) -> Any:
+    """YAML data as plain dicts and lists (the loader's position-keeping types cannot cross to xdist workers)."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
 
 
 def citation_entry(result: CitationResult, sources_display: str) -> dict[str, Any]:

@@ -109,3 +109,23 @@ facts:
     result = pytester.runpytest("facts/", "-W", "always")
     result.assert_outcomes(passed=1)  # pytester may add its own warnings (assert rewriting), so no count
     result.stdout.fnmatch_lines(["*FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"])
+
+
+def test_xdist_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch):
+    disputed = GOOD_FACT + f"""\
+    disputed_by:
+      - source: 001_2afa2717bd8a4cc8.txt
+        quote: "It was there on Saturday afternoon, a few minutes before Telegram"
+        says: {{text: a few minutes}}
+        resolution: 000 is the original and says two minutes
+"""
+    project(pytester, {"facts/a.yaml": "facts:\n" + disputed + WRONG_FACT})
+    result = pytester.runpytest_subprocess("facts/", "-n", "2", "--factcheck-json", "x.json")
+    result.assert_outcomes(passed=1, failed=1)
+    from checker.cli import main
+
+    monkeypatch.chdir(pytester.path)
+    main(["check", "--json", "cli.json"])
+    assert (pytester.path / "x.json").read_bytes() == (pytester.path / "cli.json").read_bytes()
+    report = json.loads((pytester.path / "x.json").read_text(encoding="utf-8"))
+    assert report["facts"][0]["disputed_by"][0]["says"] == {"text": "a few minutes"}
