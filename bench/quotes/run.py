@@ -1,6 +1,7 @@
 """The accuracy table: every labelled case through our matcher and through naive `partial_ratio >= 90`, per category.
 
     python bench/quotes/run.py [--failures] [--write] [--dump cases.jsonl]
+    python bench/quotes/run.py --heldout    # the hand-written held-out set (heldout.py), writes HELDOUT.md
 
 --failures lists every case our matcher gets wrong (category, quote, source excerpt, expected, got);
 --write also writes the table to bench/quotes/RESULTS.md. Deterministic: seeded generators, sorted output.
@@ -112,7 +113,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--failures", action="store_true", help="list the cases our matcher gets wrong")
     parser.add_argument("--write", action="store_true", help="write the table to bench/quotes/RESULTS.md")
     parser.add_argument("--dump", metavar="FILE", help="write every case as JSON lines")
+    parser.add_argument("--heldout", action="store_true", help="run the held-out set instead and write bench/quotes/HELDOUT.md")
     args = parser.parse_args(argv)
+    if args.heldout:
+        import heldout
+
+        return heldout.main()
     started = time.perf_counter()
     cases = generate()
     generated = time.perf_counter()
