@@ -15,6 +15,11 @@ from checker.normalize import PLACEHOLDER, normalize
 from checker.quote import Found, MatchOptions, Part
 
 ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
+FUNCTION_WORDS = frozenset(
+    "the a an this that these those it its he she they them him her his their we us our you your i me my who whom "
+    "which what there here of to in on at by for from with as and or but is was are were be been being has have had "
+    "do does did so such one".split()
+)
 
 
 def bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int) -> list[Found]:
@@ -80,6 +85,10 @@ def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[list[st
             changes.append(f"{says} — a changed number ({doc.where(first)})")
         elif _negations(inserted) != _negations(stood):
             changes.append(f"{says} — a negation added or removed ({doc.where(first)})")
+        elif _replaced_words(inserted, original):
+            replaced = ", ".join(f'"{w}"' for w in _replaced_words(inserted, original))
+            changes.append(f"{says} — it replaces the source's own words ({replaced}), not a pronoun or a name: "
+                           f"quote them, or leave them out with an ellipsis ({doc.where(first)})")
         else:
             notes.append(f"{says} ({doc.where(first)})")
     return notes, changes
@@ -95,9 +104,21 @@ def _hidden_by_edge_bracket(inserted: str, match: re.Match, leading: bool, doc: 
         text = " ".join(w.text for w in following)
         changed = _numbers(text) != _numbers(inserted) or _negations(text) != _negations(inserted)
         return " ".join(w.original for w in following) if changed else ""
-    preceding = doc.words_between(max(0, match.start() - 80), match.start())[-count:]
+    preceding = doc.words_between(max(0, match.start() - 80), match.start())[-count - 1 :]
     text = " ".join(w.text for w in preceding)
-    return " ".join(w.original for w in preceding) if _negations(text) != _negations(inserted) else ""
+    counted = [n for n in _numbers(text) if not any(c.isdigit() for c in n)]  # "all the groups", not "December 1,"
+    changed = _negations(text) != _negations(inserted) or (counted and counted != _numbers(inserted))
+    return " ".join(w.original for w in preceding) if changed else ""
+
+
+def _replaced_words(inserted: str, original: str) -> list[str]:
+    """Words of the source a bracket stands for that are neither in the bracket, nor names, nor function words:
+    [the attack] may stand for "the London attack" or [ISIS] for "it", but [harder] not for "easier"."""
+    kept = set(inserted.split())
+    return [
+        word for word in re.findall(r"[^\W\d_]+", original)
+        if word.islower() and word not in kept and word not in FUNCTION_WORDS
+    ]
 
 
 def _meaning_of(words: str) -> str:

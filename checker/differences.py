@@ -31,6 +31,16 @@ NUMBER_WORDS = frozenset(
     "hundredth thousandth millionth single double triple couple pair few several many most all both".split()
 )
 INFLECTIONS = frozenset(["s", "es", "ed", "d", "ing", "er", "ers", "ly", "'s"])
+SPELLING_VARIANTS = [
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able|ful)?$"), r"or\1"),
+    (re.compile(r"([^aeiou])re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"ence(s|d)?$"), r"ense\1"),
+    (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+]
+MEANINGFUL_SYMBOLS = frozenset("%\u2030\u2031\u00b0/&+")
+QUANTIFIERS = frozenset("few several many most all both single double triple couple pair half".split())
 CONTEXT_WORDS = 4
 Locator = Callable[[int], str]  # a normalized source offset -> "file:line"
 
@@ -71,9 +81,12 @@ def _equal_word(result: Comparison, pieces: list, quote: list[Word], qi: int, so
     if _letters(q.original) == _letters(s.original) or (first_letter and _first_letter_case_only(q.original, s.original)):
         pieces.append(("=", s.original))
         return
+    pieces.append(("~", s.original, q.original))
+    if s.tag == "/" or any(c.isdigit() for c in s.text):  # t.co/iBocq2cwrK: in a link or code, case is meaning
+        result.changes.append(f'quote writes "{q.original}" where the source has "{s.original}" — a changed link, handle or code ({where(s.start)})')
+        return
     result.slips.append(f'quote writes "{q.original}" where the source has "{s.original}": letter case ({where(s.start)})')
     result.slip_count += 1
-    pieces.append(("~", s.original, q.original))
 
 
 def _separator(result, pieces, quote_text, quote, qi, source_text, source, si, where) -> None:
@@ -84,9 +97,12 @@ def _separator(result, pieces, quote_text, quote, qi, source_text, source, si, w
     s_sep = source_text[source[si].end : source[si + 1].start].replace(" ", "")
     if q_sep != s_sep:
         q_pair, s_pair = f"{quote[qi].text}{q_sep} {quote[qi + 1].text}", f"{source[si].text}{s_sep} {source[si + 1].text}"
+        pieces.append(("~", s_sep or "·", q_sep or "·"))
+        if any(meaningful_symbol(c) for c in q_sep + s_sep):  # % + $ ° / or an emoji: a symbol carries meaning
+            result.changes.append(f'quote writes "{q_pair}" where the source has "{s_pair}" — a changed symbol ({where(source[si].start)})')
+            return
         result.slips.append(f'quote writes "{q_pair}" where the source has "{s_pair}": punctuation ({where(source[si].start)})')
         result.slip_count += 1
-        pieces.append(("~", s_sep or "·", q_sep or "·"))
 
 
 def _changed(
@@ -111,13 +127,14 @@ def _changed(
     pieces.append(("~", has, said))
     if "".join(w.text for w in quote) == "".join(w.text for w in source):
         result.slips.append(f'quote writes "{said}" where the source has "{has}": spacing ({where(source[0].start)})')
-        result.slip_count += 1
-        return
+        return  # white space only: shown, but not counted against the slips allowed
     if len(quote) == len(source):
         kinds = [slip_or_change(q, s, vocabulary) for q, s in zip(quote, source)]
         if all(kind == "slip" for kind in kinds):
-            distance = sum(OSA.distance(q.text, s.text) for q, s in zip(quote, source))
-            result.slips.append(f'quote says "{said}" where the source says "{has}": a transcription slip ({where(source[0].start)})')
+            # a British/American spelling is house style, not a slip of the hand: shown, not counted
+            distance = sum(OSA.distance(q.text, s.text) for q, s in zip(quote, source) if not spelling_variant(q.text, s.text))
+            kind = "a transcription slip" if distance else "a spelling variant"
+            result.slips.append(f'quote says "{said}" where the source says "{has}": {kind} ({where(source[0].start)})')
             result.slip_count += distance
             return
         reason = next(kind for kind in kinds if kind != "slip")
@@ -133,6 +150,8 @@ def slip_or_change(quote: Word, source: Word, vocabulary: frozenset[str] = froze
         return meaning
     if len(source.text) < 3 or not source.text.isalpha() or not quote.text.replace("'", "").isalpha():
         return "a different word"
+    if spelling_variant(quote.text, source.text):
+        return "slip"
     if is_english_word(quote.text) or quote.text in vocabulary:
         return f'a different word ("{quote.text}" is a word of its own, not a misspelling)'
     if _inflected(quote.text, source.text):
@@ -155,6 +174,8 @@ def _meaning(words: list[Word]) -> str:
 def looks_like_name(word: Word) -> bool:
     """Capitalised mid-sentence, or capitalised inside the word (TamTam), or at a sentence's start but no English word."""
     letters = _letters(word.original)
+    if word.tag:
+        return True
     if not letters[:1].isupper():
         return False
     if any(c.isupper() for c in letters[1:]) or not word.initial:
@@ -164,6 +185,11 @@ def looks_like_name(word: Word) -> bool:
 
 def is_number(text: str) -> bool:
     return any(c.isdigit() for c in text) or text in NUMBER_WORDS or re.fullmatch(r"\d+(st|nd|rd|th)", text) is not None
+
+
+def is_count(text: str) -> bool:
+    """A number that counts (digits, cardinals, ordinals), not a vague quantifier like "many" or "all"."""
+    return is_number(text) and text not in QUANTIFIERS
 
 
 def is_negation(text: str) -> bool:
@@ -185,6 +211,23 @@ def is_english_word(text: str) -> bool:
 def _letters(text: str) -> str:
     """The letters and digits of `text` in compatibility form (a ligature is its letters), case kept."""
     return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum() and c not in SINGLE_QUOTES)
+
+
+def meaningful_symbol(char: str) -> bool:
+    """A character whose change changes the meaning: a currency, maths or other symbol, an emoji, %, /, &.
+    Sentence punctuation, bullets, # and @ are typography."""
+    return char in MEANINGFUL_SYMBOLS or unicodedata.category(char) in ("Sc", "Sm", "So")
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """British and American spellings of one word (organisation/organization, favourite/favorite, centre/center)."""
+    return a != b and _american(a) == _american(b)
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in SPELLING_VARIANTS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def _first_letter_case_only(quote: str, source: str) -> bool:

@@ -67,4 +67,4 @@ class Document:
 
 def at_boundary(text: str, index: int) -> bool:
     """Whether a match may begin after / end before text[index]: not inside a word, nor after a number's sign."""
-    return index < 0 or index >= len(text) or not (text[index].isalnum() or text[index] == "-")
+    return index < 0 or index >= len(text) or not (text[index].isalnum() or text[index] in "-_")

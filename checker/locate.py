@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from checker.brackets import bracket_occurrences
-from checker.differences import Comparison, compare
+from checker.differences import Comparison, compare, is_count, is_negation
 from checker.document import Document, at_boundary
 from checker.model import Match, Selector, Span
 from checker.normalize import PLACEHOLDER, Word, fold_for_search
@@ -24,6 +24,7 @@ __all__ = ["Document", "MatchOptions", "contains", "locate"]
 MAX_CANDIDATES = 64
 POOR_SCORE = 60  # below this the closest passage is not the quote misremembered but another passage
 MIN_STITCH_WORDS = 3
+SHORT_OMISSION = 3  # words: an omission this short may not hide a count either
 
 
 # ---- exact matching ----------------------------------------------------------------------------
@@ -265,7 +266,7 @@ def verdict(quote: str, parts: list[Part], chain: list[Found], doc: Document, op
     for part, found in zip(parts, chain):
         if not found.comparison.changes and not found.comparison.slips and not part.brackets:
             found.comparison = _case_check(part, found, doc)
-    changes = [c for f in chain for c in f.comparison.changes]
+    changes = [c for f in chain for c in f.comparison.changes] + list(omissions_that_change_meaning(chain, doc))
     slips = [s for f in chain for s in f.comparison.slips]
     notes = [n for f in chain for n in f.notes]
     diff = " … ".join(f.comparison.diff for f in chain if f.comparison.diff and (f.comparison.changes or f.comparison.slips))
@@ -284,6 +285,21 @@ def verdict(quote: str, parts: list[Part], chain: list[Found], doc: Document, op
     if verbatim is not None:
         return Match("verbatim", True, 100.0, (verbatim,), quote, (), "", moved)
     return Match("normalized", True, 100.0, spans, matched, (), "", moved)
+
+
+def omissions_that_change_meaning(chain: list[Found], doc: Document):
+    """An ellipsis may not hide a negation at either end of what it leaves out, nor, in a short omission,
+    a negation or a count: "it would ... be easy" for "it would not be easy" reverses the quote."""
+    for before, after in zip(chain, chain[1:]):
+        gap = doc.words_between(before.end, after.start)
+        if not gap:
+            continue
+        short = len(gap) <= SHORT_OMISSION
+        hidden = [w for w in gap if is_negation(w.text) or (short and is_count(w.text))]
+        if hidden and (short or is_negation(gap[0].text) or is_negation(gap[-1].text)):
+            what = "a negation" if any(is_negation(w.text) for w in hidden) else "a number"
+            left_out = " ".join(w.original for w in gap) if short else hidden[0].original
+            yield f'the omission "..." leaves out "{left_out}", {what}: that changes the meaning ({doc.where(gap[0].start)})'
 
 
 def _verbatim_span(quote: str, span: Span, doc: Document) -> Span | None:

@@ -24,7 +24,7 @@ PLACEHOLDER = "\ue000"  # stands for an editor's [insertion] while a quote is no
 
 # a hyphen (or soft hyphen) at the end of a line, between letters: "announce-\nment"
 LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
-WORD = re.compile(r"(?:(?<![^\W_])-(?=\d))?[^\W_]+(?:['.,:][^\W_]+)*")  # -5 keeps its sign
+WORD = re.compile(r"(?:(?<!\w)-(?=\d))?\w+(?:['.,:]\w+)*")  # -5 keeps its sign; @Global_Media_ keeps its _
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Word:
     end: int
     original: str
     initial: bool = False  # first word of a sentence (or of the text): its capital says nothing
+    tag: str = ""  # the @, # or / right before it: a handle, hashtag or link part, a name whatever its case
 
 
 def normalize(original: str) -> Normalized:
@@ -74,6 +75,11 @@ def normalize(original: str) -> Normalized:
             pending_space = pending_space or index + 1
             newlines += char == "\n"
             continue
+        if unicodedata.combining(char) and out and not pending_space and origin[-1] == index - 1:
+            composed = unicodedata.normalize("NFC", out[-1] + char)  # a decomposed ü (as macOS copies it) is ü
+            if len(composed) == 1:
+                out[-1] = composed
+                continue
         if pending_space:
             if out:
                 if newlines >= 2:
@@ -90,7 +96,7 @@ def normalize(original: str) -> Normalized:
 def _is_sign(text: str, index: int) -> bool:
     """A dash right before a digit, after a space, an opening bracket or nothing: the number's sign."""
     before = text[index - 1] if index else " "
-    return index + 1 < len(text) and text[index + 1].isdigit() and (before.isspace() or before in "([")
+    return index + 1 < len(text) and text[index + 1].isdigit() and not (before.isalnum() or before in DASHES)
 
 
 def _line_break_hyphens(original: str) -> set[int]:
@@ -128,7 +134,8 @@ def words(normalized: Normalized, original: str, start: int = 0, end: int | None
         first, last = normalized.original_span(match.start(), match.end())
         before = normalized.text[max(0, match.start() - 3) : match.start()].rstrip()
         initial = not before or before[-1] in ".!?" or match.start() in normalized.breaks
-        found.append(Word(match.group(), match.start(), match.end(), original[first:last], initial))
+        tag = normalized.text[match.start() - 1] if match.start() and normalized.text[match.start() - 1] in "@#/" else ""
+        found.append(Word(match.group(), match.start(), match.end(), original[first:last], initial, tag))
     return found
 
 

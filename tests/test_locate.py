@@ -375,3 +375,55 @@ def test_brackets_and_ellipses_the_source_itself_has_are_text():
     assert locate("around 50 groups [before the crackdown]", doc).status == "verbatim"  # not too short: 6 words stand
     assert locate("followed around 50 groups [before the crackdown] and he …read more", doc).status == "verbatim"
     assert locate("around 50 groups [today]", doc).status == "too-short"  # 3 words of the source and an insertion
+
+
+# ---- found by the held-out set (bench/quotes/heldout.py) ------------------------------------------
+
+
+def doc_of(text: str) -> Document:
+    return Document.from_text(text, "t.txt")
+
+
+def test_a_minus_sign_after_a_quote_mark_is_still_a_sign():
+    doc = doc_of('The offsets were "UTC", "+100" and "-500" in the table.')
+    assert not locate('were "UTC", "+100" and "500" in the table', doc).ok
+
+
+def test_case_inside_a_link_is_meaning_but_inside_a_handle_a_slip():
+    doc = doc_of("Hats off to @tamtamchat for it. pic.twitter.com/IforByxBNe was the picture he shared.")
+    assert not locate("for it. pic.twitter.com/IforByxBNE was the picture", doc).ok
+    assert locate("Hats off to @TamTamChat for it", doc).status == "fuzzy"
+
+
+def test_a_changed_symbol_is_a_change_but_a_dropped_bullet_or_hashtag_mark_is_not():
+    doc = doc_of("Usage grew by 50% of screen time ✅ today.\n  • Many of them left. And here we are, #IS booted off.")
+    assert not locate("Usage grew by 50 of screen time today", doc).ok
+    assert not locate("Usage grew by 50% of screen time ❌ today", doc).ok
+    assert locate("And here we are, IS booted off", doc).ok
+
+
+def test_a_decomposed_accent_is_the_accented_letter():
+    doc = doc_of("Thanks to Guido Gu\u0308nther for the patch.")
+    match = locate("Thanks to Guido Günther for the patch", doc)
+    assert match.status == "normalized" and doc.text[match.spans[0].start : match.spans[0].end].endswith("patch")
+
+
+def test_british_and_american_spellings_are_slips_not_other_words():
+    doc = doc_of("The organisation said its favourite sympathisers would stay.")
+    assert locate("The organization said its favorite sympathizers would stay", doc).status == "fuzzy"
+    assert not locate("The organisation said its favourite sympathisers would go", doc).ok
+
+
+def test_an_ellipsis_may_not_hide_a_negation_or_a_short_count():
+    fails("cautioned that it would ... be easy to root out the group for online platforms", S3, naming="a negation")
+    fails("where two people were stabbed to death and ... others injured by 28-year-old British citizen", S4, naming="a number")
+    passes("It came on TamTam two minutes before any announcement ... that were still up", statuses=("elided",))
+
+
+def test_a_bracket_may_not_replace_the_sources_own_words():
+    fails("the ISIS groups all began to show lots of activity that made it [harder] to identify them", naming="replaces the source's own words")
+    passes("ISIS’s claim of responsibility for [the attack] came first on TamTam", statuses=("elided",))
+
+
+def test_a_leading_bracket_may_not_hide_a_quantifier():
+    fails("[Some] groups had disappeared from TamTam while Telegram had only two active groups")

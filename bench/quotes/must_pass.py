@@ -139,6 +139,8 @@ def gen_elision(corpus: Corpus, rng: random.Random) -> list[Case]:
                 a, b, c, d = cuts
                 if b - a < 4 or d - c < 4 or c - b < 1:
                     continue
+                if hides_meaning([text[tokens[i][0] : tokens[i][1]] for i in range(b, c)]):
+                    continue  # an ellipsis hiding "not", or a number in a short omission, must fail (issue 3)
                 left = clean(text[tokens[a][0] : tokens[b - 1][1]])
                 right = clean(text[tokens[c][0] : tokens[d - 1][1]])
                 mark = rng.choice(ELLIPSES)
@@ -146,6 +148,16 @@ def gen_elision(corpus: Corpus, rng: random.Random) -> list[Case]:
                     left = left.rstrip(".,;:")
                 out.append(Case("elision (..., . . ., …, [...]) within a paragraph", PASS, f"{left}{mark} {right}", name, ("elided",)))
     return pick(rng, out)
+
+
+def hides_meaning(gap: list[str]) -> bool:
+    """Whether an omission of these words hides a negation (at its ends, or anywhere in three words or fewer)
+    or, in three words or fewer, a number. Written apart from the matcher, from issue 3's rule."""
+    words = [re.sub(r"[^\w']", "", w).lower() for w in gap]
+    negation = [w in NEGATION_WORDS or w.endswith("n't") for w in words]
+    if negation and (negation[0] or negation[-1]):
+        return True
+    return len(words) <= 3 and any(n or any(c.isdigit() for c in w) or w in NUMBER_WORDS for w, n in zip(words, negation))
 
 
 PRONOUNS = {"he", "she", "it", "they", "him", "them", "his", "its", "their", "this", "these", "those", "we", "us", "our"}
