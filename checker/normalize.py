@@ -61,7 +61,7 @@ def normalize(original: str) -> Normalized:
     """Fold typography and case, keep letters, digits and punctuation, remember where each character came from."""
     skipped = _line_break_hyphens(original)
     out: list[str] = []
-    origin = array("l")
+    origin = array("I")
     breaks: list[int] = []
     pending_space = newlines = 0
     for index, char in enumerate(original):
