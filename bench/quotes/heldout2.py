@@ -474,6 +474,82 @@ CASES = [
 ]
 
 
+# Batch 2: written after batch 1 had been run, and labelled before the matcher was run on it.
+CASES += [
+    # slips in short words, number words, negation words
+    P("slip-2", "000", "ISIS sympathisers all but disappeared frmo the messaging app Telegram", "swap in a 4-letter function word (not a word)"),
+    P("slip-2", "003", "A joint initiative between social networks, including Telegram, Google, Facebook and Twitter, as well as the EU law enforcement agency Europol, last week led ot one of the biggest crack downs", "swap in a 2-letter word"),
+    F("slip-2", "000", "It came on TamTam tow minutes before any announcement on the handful of Telegram channels", "'two' -> 'tow': a number word slipped into another real word"),
+    F("slip-2", "004", "where two people were stabbed to death and thre others injured", "AMBIGUOUS: a misspelled number word"),
+    P("slip-2", "000", "said the official, who as a police officer canot be named in the media", "AMBIGUOUS: 'cannot' -> 'canot', a slip in a negation that keeps the negation"),
+    F("slip-2", "000", "said the official, who as a police officer can be named in the media.", "negation removed (control for the above)"),
+    F("slip-2", "003", "Every user can help us to clean up the platform, as one can report any chat or channel and our support team will promptly respond.", "'clear' -> 'clean', one letter, a different word"),
+    F("slip-2", "000", "the ISIS groups all began to show lots of activity that made it easier to identify them and take them dawn", "'down' -> 'dawn', a different word"),
+    P("slip-2", "000", "“It was a coincidence that the anti-Telegram operation was started just a few days before the London attack but it was a very helpful one because as London happened, the ISIS groups all began to show lots of activty that made it easier to identfy them and take them down,” the police official said.", "two slips in a 290-character paragraph"),
+    F("slip-2", "000", "“It was a coincidence that the anti-Telegram operation was started just a few days before the London attack but it was a very helpful one because as London happened, the ISIS groups all began to show lots of activity that made it harder to identify them and take them down,” the police official said.", "one opposite (easier -> harder) buried in a long paragraph"),
+    F("slip-2", "000", "“It was a coincidence that the anti-Telegram operation was started just a few days before the London attack but it was a very helpful one because as London happened, the ISIS groups all began to show lots of activity that made it easier to identify them and take down,” the police official said.", "one word ('them') left out of a long paragraph"),
+    F("slip-2", "000", "“It was a coincidence that the anti-Telegram operation was started just a few days before a London attack but it was a very helpful one because as London happened, the ISIS groups all began to show lots of activity that made it easier to identify them and take them down,” the police official said.", "article the -> a in a long paragraph"),
+    F("slip-2", "000", "“It was a coincidence that the anti-Telegram operation was started just a few weeks before the London attack but it was a very helpful one", "days -> weeks"),
+    F("slip-2", "003", "“A week after his announcement, I woke up with 1,200 messages on TamTam from almost 100 ISIS chanels,” he said, adding that the", "text past the paragraph's end added"),
+    P("slip-2", "000", "Visit Insider's homepage for more storeis.", "a slip plus a straight apostrophe"),
+    F("slip-2", "000", "scores of groups with thousands of subscribers had been booted of Telegram", "AMBIGUOUS: 'off' -> 'of', a dropped letter that makes another word"),
+    F("slip-2", "heapq", "heap[0] is the smallest item, and heap.sotr() maintains the heap invariant!", "AMBIGUOUS: a slip inside a code token"),
+    # additions
+    F("added", "000", "as part of a very major crackdown that began on Nov 25", "a word added"),
+    F("added", "000", "ISIS sympathisers all but completely disappeared from the messaging app Telegram", "a word added"),
+    F("added", "000", "But then the the groups began to disappear.", "AMBIGUOUS: a word doubled"),
+    F("added", "heapq", "Heap queue algorithm (a.k.a. priority queues).", "plural s added"),
+    F("added", "001", "Hats off to @tamtamchat for dislodging it so comprehensively. Now just keep up the pressure! https://t.co/iBocq2cwrk", "case of one letter in a link"),
+    F("added", "001", "Hats off to @tam_tamchat for dislodging it so comprehensively.", "a handle changed"),
+    F("added", "001", "The amount of links to new official outlets on #TamTam from #ISIS central as well as pro #IS media collectives being published, is staggering.", "a hashtag changed"),
+    F("added", "bzip2-copyright", "Copyright: 1996-2010 Julian R Seward <jseward@bzip2.org>", "an e-mail address changed"),
+    # punctuation and apostrophes that carry meaning
+    F("punct", "000", "to show the public that this stuff won’t be tolerated. Of course.", "AMBIGUOUS: question mark -> full stop"),
+    F("punct", "001", "Hats off to @tamtamchat for dislodging it so comprehensively. Now just keep up the pressure.", "AMBIGUOUS: exclamation mark -> full stop"),
+    F("punct", "004", "It's uniqueness lies in the fact that it can be operated even in low network areas.", "AMBIGUOUS: 'Its' -> 'It's'"),
+    F("punct", "000", "After the loss of ISIS’s physical territory in Syria and Iraq", "AMBIGUOUS: possessive ’ -> ’s"),
+    F("punct", "statistics", ">>> mean([-1.0, 2.5, 3.25, 5.75])\n26.25", "decimal point moved"),
+    F("punct", "fraction", ">>> Fraction(10, 8)\nFraction(-5, 4)", "a minus sign dropped from an argument"),
+    P("punct", "fraction", ">>> Fraction(10, \u22128)\nFraction(\u22125, 4)", "AMBIGUOUS: U+2212 minus for hyphen-minus (a dash difference)"),
+    P("punct", "statistics", "you have two data points in the class interval 1.5\u20132.5, three data points in the class interval 2.5\u20133.5", "en dash in numeric ranges"),
+    F("punct", "000", "But then the groups began to disappear,", "AMBIGUOUS: full stop -> comma at the end"),
+    F("punct", "001", "– Michael Krona (@GlobalMedia_) 2 December 2019", "AMBIGUOUS: date reformatted"),
+    F("punct", "000", "as part of a major crackdown that began on November 25", "AMBIGUOUS: 'Nov' expanded to 'November'"),
+    # spelling variants and white space inside words
+    P("variant", "000", "ISIS sympathizers all but disappeared from the messaging app Telegram", "AMBIGUOUS: American spelling of a British word"),
+    P("variant", "000", "had conducted a cyber withdrawal from Telegram in favour of TamTam", "AMBIGUOUS: British spelling of an American word"),
+    P("variant", "003", "We are strongly against the presence of any sort of content by terrorist organizations on our platform.", "AMBIGUOUS: -ize for -ise"),
+    P("variant", "000", "By Saturday afternoon Telegram was a ghosttown for Islamic extremists.", "AMBIGUOUS: a space dropped between two words"),
+    P("variant", "heapq", "heapify(x)           # transforms list into a heap, in place, in linear time", "AMBIGUOUS: hyphen -> space in 'in-place'"),
+    P("variant", "heapq", "item = heappushpop(heap, item) # pushes a new item and then returns the smallest item; the heap size is unchanged", "AMBIGUOUS: the continuation line's '#' left out"),
+    P("variant", "statistics", "median_high High median of data.", "table row, white space collapsed"),
+    # elisions and duplicates
+    F("elision-2", "000", "It linked to a discussion group on TamTam ... a ghost town for Islamic extremists", "second part stands earlier in the paragraph (and in an earlier one), never after"),
+    F("elision-2", "heapq", "These two make it possible to view the heap ... heap[0] is the largest item", "elided quote with an opposite"),
+    P("elision-2", "heapq", "These two make it possible to view the heap ... heap[0] is the smallest item, and heap.sort() maintains the heap invariant!", "elision in the last paragraph"),
+    P("elision-2", "000", "By Saturday afternoon ... Telegram was a ghost town for Islamic extremists. But a single tweet", "a short first part that occurs three times"),
+    F("elision-2", "000", "ISIS supporters move from Telegram to TamTam ... Following the London Bridge terror attack on Friday", "title and first bullet are separate paragraphs"),
+    P("elision-2", "003", "“TamTam has already started taking down some accounts, but ... it is hard to keep up.”", "ellipsis inside speech at the end"),
+    F("elision-2", "003", "“TamTam has already started taking down some accounts, but ... it is easy to keep up.”", "elided speech with an opposite"),
+    F("elision-2", "001", "According to Van Ostyen, they are already blocked.", "the source spells this occurrence 'Van Ostein'"),
+    P("elision-2", "001", "According to Van Ostein, they are already blocked.", "the source's own odd spelling"),
+    P("elision-2", "000", "ISIS supporters move from Telegram to TamTam post London Bridge attack – Business Insider", "title line repeated in the source"),
+    # brackets, more shapes
+    P("brackets-2", "004", "[Two] people were stabbed to death and three others injured", "bracketed capital for a number word (same number)"),
+    P("brackets-2", "003", "[Amarasingam] told the Telegraph followers are experimenting with a whole host of platforms", "bracket replacing 'he'"),
+    F("brackets-2", "003", "[Amarasingam] told the Telegraph followers are experimenting with a whole host of platforms from Hoop, to Rocket Chat, to Signal.", "bracket fine, Riot -> Signal"),
+    P("brackets-2", "000", "the official, who as a police officer cannot be named in the media[, said]", "AMBIGUOUS: bracketed words at the end"),
+    F("brackets-2", "003", "Nearly 5,000 accounts and over 26,000 items [were] deemed to be terrorist propaganda", "AMBIGUOUS: bracket replacing 'including videos, ... channels' (100+ chars) over the bound"),
+    # too short / borderline
+    F("too-short-2", "000", "Of course.", "two words", too_short=True),
+    F("too-short-2", "001", "Victory!", "one word", too_short=True),
+    P("too-short-2", "001", "Now two are left.", "four words, 17 characters: at the default thresholds"),
+    # wrong source with a slip
+    F("wrong-source-2", "000", "Nearly 5,000 acounts and over 26,000 items", "from 003, and with a slip"),
+    F("wrong-source-2", "003", "Multiple researchers noted that on Friday and Saturday", "from 000", found_in="000"),
+]
+
+
 # ---------------------------------------------------------------- runner
 
 
