@@ -550,6 +550,47 @@ CASES += [
 ]
 
 
+# Batch 3: written after batch 2 had been run, and labelled before the matcher was run on it.
+CASES += [
+    P("batch3-pass", "000", "“I was following around 50 groups [before the crackdown],” he said. ... Now [only] two [are] left.", "the source's own brackets in an elided quote"),
+    P("batch3-pass", "000", "[The] ISIS groups all began to show lots of activity that made it easier to identify them", "bracketed capital article at the start"),
+    P("batch3-pass", "000", "[E]ven those groups had disappeared.", "bracketed capital letter at the start of a bullet's tail"),
+    P("batch3-pass", "000", "[ISIS]'s new online home", "AMBIGUOUS: an attached bracket in a five-word heading tail"),
+    P("batch3-pass", "000", "a handful of previously secure extremist chat groups had reformed despite the ban", "AMBIGUOUS: hyphen dropped ('re-formed'), a hyphen difference by rule 1 though the meaning shifts"),
+    P("batch3-pass", "000", "But then the groups began to disappear.\n\nBy Saturday afternoon scores of groups with thousands of subscribers", "AMBIGUOUS: two adjacent paragraphs, nothing left out"),
+    P("batch3-pass", "003", "The negative implications of this are significant. It could mean that governments will be left in the dark", "quote mark of the source left out at the start"),
+    P("batch3-pass", "004", "So far, TamTam hasn't responded to how the IS came to using its services, but it isn't surprising", "straight apostrophes in two negations"),
+    P("batch3-pass", "004", "But while this is the first time the ISIS used TamTam to claim a terror attack ... BBC’s monitoring group had noted that the IS had set up several channels in TamTam", "elision inside a paragraph, ordinal kept"),
+    P("batch3-pass", "004", "The case is currently in the Supreme Court.", "short last sentence of a paragraph"),
+    P("batch3-pass", "004", "In recent times, Facebook-owned WhatsApp has faced similar requests from the Indian government, which has asked the service provider to help it decrypt people’s private messages on the ground of “national security”.", "quoted words inside a sentence"),
+    P("batch3-pass", "004", "on the ground of \"national security\". The case is currently in the Supreme Court.", "straight quotes for curly around a phrase"),
+    F("batch3-fail", "000", "the anti-Telegram operation was started just a few days after the London attack", "before -> after"),
+    F("batch3-fail", "000", "It was a coincidence that the Telegram operation was started just a few days before the London attack", "'anti-' dropped"),
+    F("batch3-fail", "003", "Quraysh, an anti-Isil media group, warned Telegram that its purge would only drive jihadists underground", "pro- -> anti-"),
+    F("batch3-fail", "003", "particularly as it morphs into a new, territorial insurgency in the wake of the loss of its physical caliphate", "'post-' dropped"),
+    F("batch3-fail", "000", "a Belgian police official closely involved in the Europol-backed effort told Insider", "-led -> -backed"),
+    F("batch3-fail", "003", "Almost 5,000 accounts and over 26,000 items", "Nearly -> Almost (a synonym is still another word)"),
+    F("batch3-fail", "003", "Nearly 5,000 accounts and more than 26,000 items", "AMBIGUOUS: 'over' paraphrased as 'more than'"),
+    F("batch3-fail", "003", "I woke up with 1200 messages on TamTam from almost 100 ISIS channels", "AMBIGUOUS: thousands separator dropped"),
+    F("batch3-fail", "004", "But while this is the second time the ISIS used TamTam to claim a terror attack", "first -> second"),
+    F("batch3-fail", "004", "But while this is the 1st time the ISIS used TamTam to claim a terror attack", "AMBIGUOUS: 'first' written as '1st'"),
+    F("batch3-fail", "004", "In recent times, Facebook-owned WhatsApp had faced similar requests from the Indian government", "tense has -> had"),
+    F("batch3-fail", "004", "The case was currently in the Supreme Court.", "tense is -> was"),
+    F("batch3-fail", "004", "The almost hassle-free use, with services being available even under slow Internet speed, will very well turn TamTam the next best thing", "modal 'may very well' -> 'will very well'"),
+    F("batch3-fail", "004", "This time, the ISIS claimed the London Bridge attack on an application about which a little is known", "article added: 'little' -> 'a little' reverses the sense"),
+    F("batch3-fail", "004", "it isn’t surprising given all one needs to access this free for all platform is two phone numbers", "a phone number -> two phone numbers"),
+    F("batch3-fail", "004", "it isn’t surprising given all one needs to access this free for all platform is a phone numbers", "singular -> plural"),
+    P("batch3-pass", "004", "The terror group, which had established a virtual base on Telegram, had to shift its focus when the company began to respond to its propaganda by “banning thousands of bots and channels linked to terrorist propaganda, including those of Islamic State”.", "a long verbatim sentence ending in speech marks"),
+    F("batch3-fail", "004", "“banning thousands of bots and channels linked to terrorist propaganda, excluding those of Islamic State”", "including -> excluding"),
+    F("batch3-fail", "004", "“banning hundreds of bots and channels linked to terrorist propaganda", "thousands -> hundreds"),
+    F("batch3-fail", "000", "[Fifty] or so groups he had infiltrated go dark", "AMBIGUOUS: bracketed number word for the source's digits '50' (strict: the number's form changed)"),
+    F("batch3-fail", "000", "I was following around 50 groups [before the crackdown],” he said. “[They were] highly useful to keep an eye on ISIS. Now [only] three [are] left.", "two -> three among the source's own brackets"),
+    F("batch3-fail", "000", "“I was following around 50 groups [after the crackdown],” he said.", "the source's own bracket text changed (before -> after)"),
+    F("batch3-fail", "000", "The web- and app-based chat groups are the last stable area in which the group can work openly — even if only in a real sense.", "virtual -> real at the end of a long sentence"),
+    F("batch3-fail", "003", "TamTam acts as a public messaging application but also has a \"channels\" function like Telegram", "private -> public"),
+]
+
+
 # ---------------------------------------------------------------- runner
 
 
