@@ -53,14 +53,16 @@ def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
             piece = piece.rstrip(" ")
         if index:
             kind, after = kinds[index - 1], " " if written.startswith(" ") and piece else ""
-            out.append({"attached": f"({ATTACHED})", "edge": "()" + (after if out and out[-1] else "")}.get(
-                kind, f"(?: (.{{1,{max_bracket}}}?))??{after}"))
+            same = re.escape(normalize(part.brackets[index - 1]).text)  # "[Two] people" for "two people"
+            leading = not (out and out[-1])
+            edge = f"(?:({same}){after})?" if leading else f"(?: ({same}))?{after}"
+            out.append({"attached": f"({ATTACHED})", "edge": edge}.get(kind, f"(?: (.{{1,{max_bracket}}}?))??{after}"))
         out.append(re.escape(piece))
     return re.compile("".join(out))
 
 
 def _bracket_kind(left: str, right: str) -> str:
-    if left[-1:].isalnum() or right[:1].isalnum():
+    if left[-1:].isalnum() or right[:1].isalnum() or re.match(r"'[^\W_]", right):  # [ISIS]'s
         return "attached"
     return "between" if left.strip() and right.strip() else "edge"
 

@@ -98,7 +98,8 @@ def _separator(result, pieces, quote_text, quote, qi, source_text, source, si, w
     if q_sep != s_sep:
         q_pair, s_pair = f"{quote[qi].text}{q_sep} {quote[qi + 1].text}", f"{source[si].text}{s_sep} {source[si + 1].text}"
         pieces.append(("~", s_sep or "·", q_sep or "·"))
-        if any(meaningful_symbol(c) for c in q_sep + s_sep):  # % + $ ° / or an emoji: a symbol carries meaning
+        # % + $ ° / or an emoji carries meaning, and a question is not a statement
+        if any(meaningful_symbol(c) for c in q_sep + s_sep) or ("?" in q_sep) != ("?" in s_sep):
             result.changes.append(f'quote writes "{q_pair}" where the source has "{s_pair}" — a changed symbol ({where(source[si].start)})')
             return
         result.slips.append(f'quote writes "{q_pair}" where the source has "{s_pair}": punctuation ({where(source[si].start)})')
@@ -174,7 +175,7 @@ def _meaning(words: list[Word]) -> str:
 def looks_like_name(word: Word) -> bool:
     """Capitalised mid-sentence, or capitalised inside the word (TamTam), or at a sentence's start but no English word."""
     letters = _letters(word.original)
-    if word.tag:
+    if word.tag or "_" in word.text:
         return True
     if not letters[:1].isupper():
         return False
@@ -205,7 +206,8 @@ def _dictionary():
 
 def is_english_word(text: str) -> bool:
     """Whether `text` is a word of English (pyspellchecker's word list), so not a misspelling of another."""
-    return text in _dictionary()
+    dictionary = _dictionary()
+    return text in dictionary or (text.endswith("s") and (text[:-1] in dictionary or text.endswith("es") and text[:-2] in dictionary))
 
 
 def _letters(text: str) -> str:

@@ -17,7 +17,7 @@ from checker.differences import Comparison, compare, is_count, is_negation
 from checker.document import Document, at_boundary
 from checker.model import Match, Selector, Span
 from checker.normalize import PLACEHOLDER, Word, fold_for_search
-from checker.quote import Found, MatchOptions, Part, content_bounds, literal_part, parse_quote, too_short
+from checker.quote import ELLIPSIS, Found, MatchOptions, Part, content_bounds, literal_part, parse_quote, too_short
 
 __all__ = ["Document", "MatchOptions", "contains", "locate"]
 
@@ -142,7 +142,15 @@ def exact_parts_and_chains(quote: str, doc: Document, options: MatchOptions) -> 
         found = exact_occurrences(literal, doc, 0, len(doc.norm.text), options) if literal else []
         if found:
             return [literal], [[f] for f in found]
-    return parts, [] if too_short(parts, options) else exact_chains(parts, doc, options)
+    if too_short(parts, options):
+        return parts, []
+    chains = exact_chains(parts, doc, options)
+    if not chains and any(part.brackets for part in parts):  # the source's own brackets, between ellipses
+        literal = [part for part in (literal_part(raw) for raw in ELLIPSIS.split(quote)) if part is not None]
+        chains = exact_chains(literal, doc, options)
+        if chains:
+            return literal, chains
+    return parts, chains
 
 
 def choose(chains: list[list[Found]], doc: Document, selector: Selector | None, quote: str, parts: list[Part]) -> tuple[list[Found], str]:

@@ -54,7 +54,7 @@ class Word:
     end: int
     original: str
     initial: bool = False  # first word of a sentence (or of the text): its capital says nothing
-    tag: str = ""  # the @, # or / right before it: a handle, hashtag or link part, a name whatever its case
+    tag: str = ""  # @, # or / before it, or ( after it: a handle, hashtag, link part or code, a name whatever its case
 
 
 def normalize(original: str) -> Normalized:
@@ -135,6 +135,7 @@ def words(normalized: Normalized, original: str, start: int = 0, end: int | None
         before = normalized.text[max(0, match.start() - 3) : match.start()].rstrip()
         initial = not before or before[-1] in ".!?" or match.start() in normalized.breaks
         tag = normalized.text[match.start() - 1] if match.start() and normalized.text[match.start() - 1] in "@#/" else ""
+        tag = tag or ("(" if normalized.text[match.end() : match.end() + 1] == "(" else "")  # heappush(: code
         found.append(Word(match.group(), match.start(), match.end(), original[first:last], initial, tag))
     return found
 

@@ -705,6 +705,11 @@ def report(rows, wrong, missing) -> str:
         "\"naive\" passes a quote when `rapidfuzz.fuzz.partial_ratio(quote, source) >= 90`. \"wrong status\": a must-fail",
         "case that failed, but not as required (too-short, or the other source named by find_elsewhere).",
         "",
+        "**First run (commit e301cf2), before any fix: 97.4% (444 of 456; 7 wrong PASS, all AMBIGUOUS; 5 wrong FAIL),",
+        "naive 45.0%.** The matcher was then corrected for code names, plurals of known words, a question made a",
+        "statement, a leading [bracket] for the same word, [ISIS]'s and the source's own brackets between ellipses;",
+        "the table below is after that, so only the first-run number is a held-out measure.",
+        "",
         table(rows),
         "",
     ]

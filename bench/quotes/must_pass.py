@@ -206,6 +206,16 @@ def _is_word(text: str) -> bool:
     return is_english_word(text.lower())
 
 
+def _never_slips() -> frozenset[str]:
+    """Words whose misspelling is a changed number or negation by policy (README: known limits), never a slip."""
+    from checker.differences import NUMBER_WORDS as COUNTED  # single, several, couple... count too
+
+    return frozenset(NUMBER_WORDS | NEGATION_WORDS | COUNTED)
+
+
+NEVER_SLIPS = _never_slips()
+
+
 def slipped_quotes(corpus: Corpus, rng: random.Random, capitalised: bool, too_many: bool = False, early: bool = False) -> list[tuple[str, str]]:
     out = []
     for seg in all_segments(corpus):
@@ -215,7 +225,7 @@ def slipped_quotes(corpus: Corpus, rng: random.Random, capitalised: bool, too_ma
         if capitalised:
             spots = [k for k, t in enumerate(window) if k and re.fullmatch(r"[A-Z][a-z]{4,}", core(t)[1]) and not core(window[k - 1])[2].endswith((".", "!", "?"))]
         else:
-            spots = [k for k, t in enumerate(window) if k and re.fullmatch(r"[a-z]{5,}", core(t)[1]) and core(t)[1] not in NUMBER_WORDS | NEGATION_WORDS]
+            spots = [k for k, t in enumerate(window) if k and re.fullmatch(r"[a-z]{5,}", core(t)[1]) and core(t)[1] not in NEVER_SLIPS]
         if early:  # the slip in the quote's second or third word
             spots = [k for k in spots if k <= 2]
         length = len(" ".join(window))
