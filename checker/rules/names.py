@@ -7,6 +7,7 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
+from checker.differences import is_english_word
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, rule
 from checker.rules.evidence import spellings
@@ -16,6 +17,7 @@ _PART = r"(?:[\w’']|\.(?=\w))*"
 WORD = rf"[A-Z]{_PART}(?:-[A-Z]{_PART})*"  # "Europol-led" is the name Europol
 STOPWORDS = {"a", "an", "the", "in", "on", "at", "by", "as", "for", "from", "to", "of", "and", "but", "or", "when",
              "while", "after", "before", "last", "this", "that", "according", "with", "it", "its", "his", "her", "their"}
+WORD_NEAR_MISS = 60  # per word: below this two words are different words, not two spellings of one
 _GAP = r"[^\S\n]+"  # spaces within a line: a name does not run across a line break
 RUN_RE = re.compile(rf"(?<![\w’'])(?:{WORD})(?:{_GAP}(?:(?:{'|'.join(PARTICLES)}){_GAP})*(?:{WORD}))*")
 
@@ -97,9 +99,13 @@ def _in_run(words: list[str], known: dict, threshold: float, min_length: int) ->
 
 
 def _closest(folded: str, size: int, known: dict) -> tuple[str, object, float] | None:
+    """The registered spelling of as many words closest to `folded`, each word the same or a near miss of
+    its counterpart ("Van Ostein" for "Van Ostyen"; not "II Terrorism" for "of Terrorism")."""
     best = None
     for key, (spelling, entity) in known.items():
-        if len(key.split()) != size:
+        if len(key.split()) != size or not all(
+            a == b or fuzz.ratio(a, b) >= WORD_NEAR_MISS for a, b in zip(folded.split(), key.split())
+        ):
             continue
         score = fuzz.ratio(folded, key)
         if best is None or score > best[2]:
@@ -110,11 +116,4 @@ def _closest(folded: str, size: int, known: dict) -> tuple[str, object, float] |
 @lru_cache(maxsize=4096)
 def _english(folded: str) -> bool:
     """Every word is an ordinary English word ("Telegraph", "State"): not a misspelt name."""
-    return all(word in _dictionary() for word in folded.split())
-
-
-@lru_cache(maxsize=1)
-def _dictionary():
-    from spellchecker import SpellChecker
-
-    return SpellChecker().word_frequency
+    return all(is_english_word(word) for word in folded.split())
