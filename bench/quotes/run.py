@@ -3,6 +3,7 @@
     python bench/quotes/run.py [--failures] [--write] [--dump cases.jsonl]
     python bench/quotes/run.py --heldout    # the hand-written held-out set (heldout.py), writes HELDOUT.md
     python bench/quotes/run.py --heldout2   # the second hand-written held-out set (heldout2.py), writes HELDOUT2.md
+    python bench/quotes/run.py --heldout3   # the third hand-written held-out set (heldout3.py), writes HELDOUT3.md
 
 --failures lists every case our matcher gets wrong (category, quote, source excerpt, expected, got);
 --write also writes the table to bench/quotes/RESULTS.md. Deterministic: seeded generators, sorted output.
@@ -116,7 +117,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--dump", metavar="FILE", help="write every case as JSON lines")
     parser.add_argument("--heldout", action="store_true", help="run the held-out set instead and write bench/quotes/HELDOUT.md")
     parser.add_argument("--heldout2", action="store_true", help="run the second held-out set instead and write bench/quotes/HELDOUT2.md")
+    parser.add_argument("--heldout3", action="store_true", help="run the third held-out set instead and write bench/quotes/HELDOUT3.md")
     args = parser.parse_args(argv)
+    if args.heldout3:
+        import heldout3
+
+        return heldout3.main()
     if args.heldout2:
         import heldout2
 
