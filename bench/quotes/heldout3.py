@@ -526,6 +526,53 @@ F(t, "Of course.", S0, "two words")
 F(t, "Victory!", S1, "one word")
 
 
+# ================================================================ batch 2 (labelled before running the matcher on it;
+# written after the first run of the batch above, to probe its neighbourhood: compounds cut at a hyphen,
+# missing spaces, counts around an ellipsis, brackets that change meaning, real-word typos)
+H = "compound cut at a hyphen"
+F(H, "Telegram operation was started just a few days before the London attack", S0, "quote starts inside 'anti-Telegram': drops 'anti-'")
+F(H, "Isil media group, warned Telegram that its purge would only drive jihadists underground", S3, "quote starts inside 'pro-Isil'")
+F(H, "standard and long-obsolete \".\" separator that causes problems on platforms", "coreutils", "quote starts inside 'nonstandard'")
+F(H, "owned WhatsApp has faced similar requests from the Indian government", S4, "quote starts inside 'Facebook-owned'")
+F(H, "existing elements are considered to be infinite.  The interesting property of a heap", "heapq", "quote starts inside 'non-existing', longer")
+F(H, "linked Telegram accounts had been years in the making", S0, "AMBIGUOUS: quote starts inside 'ISIS-linked'; strict reading fails")
+F(H, "informed the world about the attack on London Bridge not via Telegram chat this time, but on a little", S4, "AMBIGUOUS: quote ends inside 'little-known'; strict reading fails")
+
+M2 = "missing space after punctuation"
+P(M2, "By Saturday afternoon Telegram was a ghost town for Islamic extremists.But a single tweet from an anonymous ISIS supporter", S0, "no space after a full stop")
+P(M2, "a private messaging application but also has a \"channels\" function like Telegram,which allows users to broadcast", S3, "no space after a comma")
+P(M2, "With his knife,he injured several people, two of whom died.", S1, "no space after a comma")
+P(M2, "Readers and writers support a dialect argument,which is a convenient handle on a group of settings.", "csv", "no space after a comma across the source's line break")
+P(M2, "It is ironic that this particular messenger, owned by Mail.Ru Group, was positioned in April 2018", S1, "a name with its own dot (control: Mail.Ru)")
+P(M2, "extremism and terrorism.Every user can help us to clear up the platform,as one can report any chat or channel", S3, "two missing spaces")
+
+K = "counts around an ellipsis"
+F(K, "where two \u2026 were killed", S0, "AMBIGUOUS: the ellipsis leaves out 'victims and the attacker': two killed for three")
+F(K, "I woke up with \u2026 100 ISIS channels", S3, "the ellipsis swaps 1,200 (messages) for 100 (channels)")
+F(K, "Multiple researchers noted that on Friday \u2026 a handful of previously secure extremist chat groups had re-formed", S0, "AMBIGUOUS: the ellipsis drops 'and Saturday' from a pair of days")
+F(K, "16 MB on Android phones and about \u2026 iPhone users", S4, "the ellipsis hides '60 MB for'")
+F(K, "Nearly 5,000 accounts and over \u2026 were shut down", S3, "AMBIGUOUS: 'over' left without its number")
+P(L, "Packages uploaded for unstable reach testing after ten days \u2026 and their dependencies may be met in testing", "base-files", "the omission holds 'no' inside, not at an end, and is long")
+P(L, "The Islamic State claimed responsibility for the incident \u2026 by 28-year-old British citizen Usman Khan of Pakistani origin.", S4, "a count right after a long omission (control)")
+
+X2 = "brackets that change meaning"
+F(X2, "For the time being, for as far as we know, IS is [still] present on the internet", S3, "bracket replaces 'not' with 'still'")
+F(X2, "TamTam has [not] begun a smaller purge on some of the accounts", S3, "bracket inserts a negation")
+F(X2, "where [three] victims and the attacker were killed", S0, "bracket replaces a number")
+F(X2, "It came on TamTam [three] minutes before any announcement", S0, "bracket replaces a number word")
+F(X2, "[Telegram] acts as a private messaging application but also has a", S3, "bracket replaces the name TamTam with another name")
+F(X2, "It came on TamTam [2] minutes before any announcement", S0, "AMBIGUOUS: bracket writes the same number as a digit; strict reading fails")
+
+R2 = "real-word typos and misspelled names"
+F(R2, "ISIS sympathisers all but disappeared form the messaging app Telegram.", S0, "from -> form: a real word, per README never a slip")
+F(R2, "By Saturday afternoon Telegarm was a ghost town for Islamic extremists.", S0, "misspelled name")
+F(R2, "Belgian terrorism researcher Peiter Van Ostaeyen", S0, "misspelled first name")
+F(R2, "to show the public that this stuff will not be tolerated", S0, "AMBIGUOUS: won't expanded to will not; strict reading fails")
+F(R2, "Every user can help us to clear up the platform, as one can report any chat or channel and our support team will promptly respond.", S0, "stands in 003, cited to 000")
+P(S, "terrorism researchers combed chat groups popular with ISIS supporters on teh messaging app", S0, "teh: not a word")
+P(S, "Nearly 5,000 acounts and over 26,000 items", S3, "slip next to numbers")
+P(S, "its claim to function 'even when there's a slow Internet connection'", S4, "single quotes for the inner double quotes")
+
 # ---------------------------------------------------------------- the runner
 def evaluate(texts: dict[str, str]) -> list[dict]:
     from rapidfuzz import fuzz
