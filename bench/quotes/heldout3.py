@@ -620,6 +620,20 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+NOTES = """## How the set was run
+
+- Batch 1 (cases #1-#397) was labelled and committed before the matcher first ran on it. First run:
+  388/397 right (97.7%), 3 wrong PASS, 6 wrong FAIL; naive 47.4%.
+- Batch 2 (#398-#431) was written after that run, aimed at the neighbourhood of its failures (hyphenated
+  compounds, missing spaces, counts next to an ellipsis, brackets that change meaning), and committed before
+  the matcher ran on it: 18/34 right on its first run. It is a probe, not a blind sample.
+- No label was changed after a result was seen. Labelling caveats, kept as committed: #42, #88 and #145 are
+  `AMBIGUOUS` cases labelled *pass*, against the rule to label an ambiguous case by its strict reading
+  (strictly they are fails: markup dropped, thousands separators dropped, an apostrophe dropped that turns a
+  possessive into a plural), so the matcher's FAIL on them is defensible. #394 (`9.1 (2022-04-15)`, too short)
+  is debatable: it is four tokens to the matcher and 16 characters, just over both minimums."""
+
+
 def report(rows: list[dict], missing: list[str]) -> str:
     wrong = [r for r in rows if r["got"] != r["expect"]]
     out = [
@@ -637,6 +651,7 @@ def report(rows: list[dict], missing: list[str]) -> str:
     ]
     if missing:
         out += ["Sources missing on this machine (their cases left out): " + ", ".join(missing), ""]
+    out += [NOTES, ""]
     for title, kind in (("Wrong PASS (should fail, passed)", (FAIL, PASS)), ("Wrong FAIL (should pass, failed)", (PASS, FAIL))):
         items = [r for r in wrong if (r["expect"], r["got"]) == kind]
         out += [f"## {title}: {len(items)}", ""]
