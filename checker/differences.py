@@ -153,6 +153,8 @@ def slip_or_change(quote: Word, source: Word, vocabulary: frozenset[str] = froze
         return "a different word"
     if spelling_variant(quote.text, source.text):
         return "slip"
+    if is_english_word(quote.text) and not is_english_word(source.text) and OSA.distance(quote.text, source.text) <= 1:
+        return "slip"  # the source's own misspelling, corrected by the editor: "capabilities" for "capabilties"
     if is_english_word(quote.text) or quote.text in vocabulary:
         return f'a different word ("{quote.text}" is a word of its own, not a misspelling)'
     if _inflected(quote.text, source.text):

@@ -24,6 +24,7 @@ __all__ = ["Document", "MatchOptions", "contains", "locate"]
 MAX_CANDIDATES = 64
 POOR_SCORE = 60  # below this the closest passage is not the quote misremembered but another passage
 MIN_STITCH_WORDS = 3
+APPROXIMATORS = frozenset("nearly over about around almost approximately roughly some under than".split())
 SHORT_OMISSION = 3  # words: an omission this short may not hide a count either
 
 
@@ -275,6 +276,7 @@ def verdict(quote: str, parts: list[Part], chain: list[Found], doc: Document, op
         if not found.comparison.changes and not found.comparison.slips and not part.brackets:
             found.comparison = _case_check(part, found, doc)
     changes = [c for f in chain for c in f.comparison.changes] + list(omissions_that_change_meaning(chain, doc))
+    changes += cut_compounds(chain, doc)
     slips = [s for f in chain for s in f.comparison.slips]
     notes = [n for f in chain for n in f.notes]
     diff = " … ".join(f.comparison.diff for f in chain if f.comparison.diff and (f.comparison.changes or f.comparison.slips))
@@ -304,10 +306,26 @@ def omissions_that_change_meaning(chain: list[Found], doc: Document):
             continue
         short = len(gap) <= SHORT_OMISSION
         hidden = [w for w in gap if is_negation(w.text) or (short and is_count(w.text))]
+        kept, next_kept = doc.words_between(before.start, before.end)[-1:], doc.words_between(after.start, after.end)[:1]
+        if is_count(gap[0].text) and ((next_kept and is_count(next_kept[0].text)) or (kept and kept[0].text in APPROXIMATORS)):
+            yield f'the omission "..." leaves out the number "{gap[0].original}" and joins what stood around it to another ({doc.where(gap[0].start)})'
+            continue
         if hidden and (short or is_negation(gap[0].text) or is_negation(gap[-1].text)):
             what = "a negation" if any(is_negation(w.text) for w in hidden) else "a number"
             left_out = " ".join(w.original for w in gap) if short else hidden[0].original
             yield f'the omission "..." leaves out "{left_out}", {what}: that changes the meaning ({doc.where(gap[0].start)})'
+
+
+def cut_compounds(chain: list[Found], doc: Document) -> list[str]:
+    """A quote may not begin or end inside a hyphenated compound: "existing elements" of "non-existing elements"."""
+    out = []
+    for offset, inside in ((chain[0].start, -1), (chain[-1].end - 1, 1)) if chain else ():
+        at = doc.norm.origin[offset]
+        dash, beyond = at + inside, at + 2 * inside
+        if 0 <= min(dash, beyond) and max(dash, beyond) < len(doc.text) and doc.text[dash] in "-\u2010\u2011" and doc.text[beyond].isalnum():
+            word = doc.text[min(at, beyond) : max(at, beyond) + 1]
+            out.append(f'the quote {"begins" if inside < 0 else "ends"} inside the compound "{word}…" ({doc.where(offset)})')
+    return out
 
 
 def _verbatim_span(quote: str, span: Span, doc: Document) -> Span | None:

@@ -90,6 +90,8 @@ def normalize(original: str) -> Normalized:
         for folded in _fold(char):
             out.append(folded)
             origin.append(index)
+        if char in ",;:!?." and 0 < index < len(original) - 1 and original[index - 1].isalpha() and original[index + 1].isalpha():
+            pending_space = index + 1  # "terrorism.Every", "knife,he": a space lost in copying, as the source may lose it too
     return Normalized("".join(out), origin, tuple(breaks))
 
 

@@ -73,7 +73,8 @@ def content_bounds(text: str) -> tuple[int, int]:
 
 def too_short(parts: list[Part], options: MatchOptions) -> str:
     """Why the quote is too short to stand for anything ('' when it is long enough)."""
-    count = sum(len(p.words) for p in parts)
+    # words as written, between spaces: "9.1 (2022-04-15)" is two words, not five
+    count = sum(len([w for w in (BRACKET.sub(" ", p.original) if p.brackets else p.original).split() if any(c.isalnum() for c in w)]) for p in parts)
     chars = sum(len(p.text.replace(PLACEHOLDER, "")) for p in parts)
     if count < options.min_words or chars < options.min_chars:
         return (

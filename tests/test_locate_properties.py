@@ -108,6 +108,9 @@ def verbatim_spans(draw, doc_strategy=None, min_words: int = 5):
     start, end = doc.norm.original_span(words[i].start, words[j].end)
     quote = doc.text[start:end]
     assume(not re.search(r"\.\s?\.\s?\.|\u2026|\[", quote))  # the source's own ellipsis or brackets: see test_locate
+    assume(not re.search(r"\w[-\u2010\u2011]$", doc.text[max(0, start - 2) : start]))  # not inside a compound
+    assume(not re.match(r"^[-\u2010\u2011]\w", doc.text[end : end + 2]))
+    assume(len(quote.split()) >= 4)  # long enough as written (MatchOptions.min_words counts words between spaces)
     return key, quote, start, end, i, j
 
 
