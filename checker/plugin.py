@@ -171,11 +171,16 @@ class FactcheckItem(pytest.Item):
     def record(self, kind: str, entry: dict[str, Any]) -> None:
         self.user_properties.append((PROPERTY, {"kind": kind, "entry": entry}))
 
+    def warn(self, text: str) -> None:
+        """A warning attributed to this item's place in the fact file, not to the plugin's code."""
+        where = self.state.config.display(self.path)
+        warnings.warn_explicit(FactcheckWarning(text), FactcheckWarning, where, max(self.line, 1), module="factcheck")
+
     def warn_findings(self, rules: list[dict[str, Any]]) -> None:
         """Rule findings of severity warning pass, but pytest shows them in its warnings summary."""
         for entry in rules:
             if not entry["ok"] and entry["severity"] == "warning" and not entry["disputed"]:
-                warnings.warn(FactcheckWarning("\n".join(rule_lines(entry))))
+                self.warn("\n".join(rule_lines(entry)))
 
     @property
     def state(self) -> State:
@@ -212,7 +217,7 @@ class FactItem(FactcheckItem):
             lines = fact_failure_lines(entry, sources) if not entry["ok"] else [f"{entry['file']}:{entry['line']}: {entry['id']}"]
             raise FactFailure(lines + [line for rule in failing for line in rule_lines(rule)])
         if any(needs_attention(c) for c in entry["citations"] + entry["disputed_by"]):
-            warnings.warn(FactcheckWarning("\n".join(fact_failure_lines(entry, sources))))
+            self.warn("\n".join(fact_failure_lines(entry, sources)))
         self.warn_findings(rules)
 
 

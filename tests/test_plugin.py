@@ -108,7 +108,7 @@ facts:
 """})
     result = pytester.runpytest("facts/", "-W", "always")
     result.assert_outcomes(passed=1)  # pytester may add its own warnings (assert rewriting), so no count
-    result.stdout.fnmatch_lines(["*FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"])
+    result.stdout.fnmatch_lines(["*facts/a.yaml:5: FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"])
 
 
 def test_xdist_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch):
