@@ -48,9 +48,8 @@ def verify_citation(
     strict = citation.strict if citation.strict is not None else fact.strict
     match = locate(citation.quote, document, _with_strict(options, strict), citation.selector)
     found_in = None if match.ok or match.status == "too-short" else find_elsewhere(citation, library, options)
-    moved_from = citation.selector if match.moved else None
     message = explain(citation, match, found_in)
-    return CitationResult(citation, match, found_in=found_in, moved_from=moved_from, message=message)
+    return CitationResult(citation, match, found_in=found_in, message=message)
 
 
 def _with_strict(options: MatchOptions, strict: bool) -> MatchOptions:

@@ -104,7 +104,6 @@ class CitationResult:
     citation: Citation
     match: Match
     found_in: tuple[str, Span] | None = None  # another source where the quote does stand
-    moved_from: Selector | None = None  # the pinned place, when the quote was found elsewhere
     message: str = ""
 
     @property

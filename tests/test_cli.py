@@ -106,7 +106,7 @@ def test_json_to_stdout_keeps_stdout_pure(project, capsys):
 
 def test_bad_citations_are_input_errors_at_their_lines(project, capsys):
     make_project(project, {"facts/a.yaml": "facts:\n" + GOOD_FACT.replace(SOURCE, "sub") + GOOD_FACT.replace(
-        "claim-first-on-tamtam", "pinned").replace(f"        quote:", "        lines: [40, 30]\n        quote:") + "  - 3\n"})
+        "claim-first-on-tamtam", "pinned").replace("        quote:", "        lines: [40, 30]\n        quote:") + "  - 3\n"})
     (project / "seeds" / "sub").mkdir()
     assert main(["check"]) == 2
     assert capsys.readouterr().out.splitlines()[:3] == [

@@ -112,11 +112,11 @@ facts:
 
 
 def test_xdist_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch):
-    disputed = GOOD_FACT + f"""\
+    disputed = GOOD_FACT + """\
     disputed_by:
       - source: 001_2afa2717bd8a4cc8.txt
         quote: "It was there on Saturday afternoon, a few minutes before Telegram"
-        says: {{text: a few minutes}}
+        says: {text: a few minutes}
         resolution: 000 is the original and says two minutes
 """
     project(pytester, {"facts/a.yaml": "facts:\n" + disputed + WRONG_FACT})
