@@ -330,8 +330,8 @@ def cut_compounds(chain: list[Found], doc: Document) -> list[str]:
 
 def _verbatim_span(quote: str, span: Span, doc: Document) -> Span | None:
     """The span of the quote byte for byte, its opening and closing punctuation included, if it stands so."""
-    content = [i for i, c in enumerate(quote) if c.isalnum()]
-    start, end = span.start - content[0], span.end + len(quote) - content[-1] - 1
+    first, last = content_bounds(quote)
+    start, end = span.start - first, span.end + len(quote) - last
     if start < 0 or doc.text[start:end] != quote:
         return None
     return doc.original(start, end)

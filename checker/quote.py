@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.differences import Comparison
-from checker.normalize import PLACEHOLDER, Normalized, Word, normalize, words
+from checker.normalize import DASHES, INVISIBLE, PLACEHOLDER, Normalized, Word, normalize, words
 
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2}\.\s*\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)\s*")
 BRACKET = re.compile(r"\[([^\[\]]*)\]")
@@ -65,16 +65,30 @@ def _part(raw: str, brackets: list[str], marked: str) -> Part | None:
     return Part(text, brackets, [w for w in words(stripped, marked) if PLACEHOLDER not in w.text], raw)
 
 
+def is_content(char: str) -> bool:
+    """A letter, digit, underscore (@GlobalMedia_) or insertion: what a quote's ends are trimmed to."""
+    return char.isalnum() or char in ("_", PLACEHOLDER)
+
+
 def content_bounds(text: str) -> tuple[int, int]:
     """Trim leading and trailing punctuation and spaces: quoting conventions, not content."""
-    keep = [i for i, c in enumerate(text) if c.isalnum() or c == PLACEHOLDER]
-    return (keep[0], keep[-1] + 1) if keep else (0, 0)
+    keep = [i for i, c in enumerate(text) if is_content(c)]
+    if not keep:
+        return 0, 0
+    signed = keep[0] > 0 and text[keep[0] - 1] in DASHES and text[keep[0]].isdigit()  # -5,000 keeps its sign
+    return keep[0] - signed, keep[-1] + 1
+
+
+def written_words(text: str) -> int:
+    """Words as written, however typed: "9.1 (2022-04-15)" is two, "According-According" two, "28-year-old" three."""
+    text = "".join(c for c in text if c not in INVISIBLE)
+    text = re.sub(rf"[{re.escape(''.join(DASHES))}](?=[^\W\d_])|(?<=[^\W\d_])[{re.escape(''.join(DASHES))}]", " ", text)
+    return len([word for word in text.split() if any(c.isalnum() for c in word)])
 
 
 def too_short(parts: list[Part], options: MatchOptions) -> str:
     """Why the quote is too short to stand for anything ('' when it is long enough)."""
-    # words as written, between spaces: "9.1 (2022-04-15)" is two words, not five
-    count = sum(len([w for w in (BRACKET.sub(" ", p.original) if p.brackets else p.original).split() if any(c.isalnum() for c in w)]) for p in parts)
+    count = sum(written_words(BRACKET.sub(" ", p.original) if p.brackets else p.original) for p in parts)
     chars = sum(len(p.text.replace(PLACEHOLDER, "")) for p in parts)
     if count < options.min_words or chars < options.min_chars:
         return (

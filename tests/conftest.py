@@ -1,7 +1,14 @@
 """Shared fixtures: the repository's own paths, and pytester for plugin tests."""
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI replays the same examples every run (a red CI names a bug, never bad luck); locally, Hypothesis explores
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 pytest_plugins = ["pytester"]
 

@@ -484,3 +484,20 @@ def test_a_space_lost_after_punctuation_is_typography():
 def test_the_editor_may_correct_the_sources_own_misspelling():
     doc = doc_of("Note the file-based capabilties are very rarely used on such systems.")
     assert locate("the file-based capabilities are very rarely used", doc).status == "fuzzy"
+
+
+# ---- found by the property tests ------------------------------------------------------------------
+
+
+def test_a_quote_keeps_its_trailing_underscore_and_leading_minus():
+    doc = doc_of("Thanks to Michael Krona (@GlobalMedia_) and a drop to -5,000 accounts at the end of the year.")
+    assert locate("Thanks to Michael Krona (@GlobalMedia_", doc).status == "verbatim"
+    assert locate("-5,000 accounts at the end", doc).status == "verbatim"
+    assert not locate("5,000 accounts at the end", doc).ok
+
+
+def test_written_words_do_not_depend_on_how_dashes_and_spaces_are_typed():
+    from checker.quote import written_words
+
+    assert written_words("According According - According-According-According") == 5
+    assert written_words("9.1 (2022-04-15)") == 2

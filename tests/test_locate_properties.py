@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from checker.locate import Document, MatchOptions, locate
+from checker.quote import written_words
 from tests.conftest import SEEDS
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -110,7 +111,7 @@ def verbatim_spans(draw, doc_strategy=None, min_words: int = 5):
     assume(not re.search(r"\.\s?\.\s?\.|\u2026|\[", quote))  # the source's own ellipsis or brackets: see test_locate
     assume(not re.search(r"\w[-\u2010\u2011]$", doc.text[max(0, start - 2) : start]))  # not inside a compound
     assume(not re.match(r"^[-\u2010\u2011]\w", doc.text[end : end + 2]))
-    assume(len(quote.split()) >= 4)  # long enough as written (MatchOptions.min_words counts words between spaces)
+    assume(written_words(quote) >= 4)  # long enough as written (MatchOptions.min_words counts written words)
     return key, quote, start, end, i, j
 
 
@@ -204,7 +205,7 @@ def toggle_negation(quote: str, data) -> str:
     if negated and data.draw(st.booleans()):
         m = data.draw(st.sampled_from(negated))
         replacement = {"cannot": "can", "without": "with", "nor": "or"}.get(m.group().lower(), "")
-        return re.sub(r"\s{2,}", " ", quote[: m.start()] + replacement + quote[m.end() :]).strip()
+        return re.sub(r" {2,}", " ", quote[: m.start()] + replacement + quote[m.end() :]).strip()
     gaps = [m.start() for m in re.finditer(r"\s+", quote)] + [0, len(quote)]
     at = data.draw(st.sampled_from(sorted(set(gaps))))
     word = data.draw(st.sampled_from(NEGATIONS))
