@@ -1,10 +1,8 @@
 """Facts -> FactResults: every citation (and every disputing quote) located in its source, one document at a time."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from checker.locate import contains, locate
-from checker.quote import MatchOptions
+from checker.quote import MatchOptions, options_for
 from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Span
 from checker.sources import Library, SourceError
 
@@ -45,15 +43,10 @@ def verify_citation(
     except SourceError as error:
         result.problems.append(Problem(citation.file, citation.source_line, citation.source_column, str(error)))
         return CitationResult(citation, Match(status="missing-source", ok=False, score=0.0), message=str(error))
-    strict = citation.strict if citation.strict is not None else fact.strict
-    match = locate(citation.quote, document, _with_strict(options, strict), citation.selector)
+    match = locate(citation.quote, document, options_for(options, citation.strict, fact.strict), citation.selector)
     found_in = None if match.ok or match.status == "too-short" else find_elsewhere(citation, library, options)
     message = explain(citation, match, found_in)
     return CitationResult(citation, match, found_in=found_in, message=message)
-
-
-def _with_strict(options: MatchOptions, strict: bool) -> MatchOptions:
-    return options if strict == options.strict else replace(options, strict=strict)
 
 
 def find_elsewhere(citation: Citation, library: Library, options: MatchOptions) -> tuple[str, Span] | None:

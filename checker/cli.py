@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_coverage(args)
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     checked = check(args.paths or config.facts, config)
-    sources_display = checked.library.display_root
+    sources_display = checked.inputs.library.display_root
     doc = report_document(checked.report, sources_display)
     if args.json_path is not None:
         write_report(args.json_path, dumps(doc))

@@ -23,28 +23,48 @@ class Config:
     facts: list[Path]
     match: MatchOptions = field(default_factory=MatchOptions)
     problems: list[Problem] = field(default_factory=list)
+    declared: bool = False  # whether pyproject.toml has a [tool.factcheck] table (else every setting is a default)
+    base: Path | None = None  # what reports show paths relative to; None: the project root
 
     def display(self, path: Path) -> str:
-        """A path as reports show it: relative to the project root, with forward slashes."""
+        """A path as reports show it: relative to the project root (or `base`), with forward slashes."""
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return path.resolve().relative_to(self.base or self.root).as_posix()
         except ValueError:
             return path.resolve().as_posix()
 
+    def describe(self) -> str:
+        """Which configuration a run used, in one line."""
+        where = f"{self.display(self.root / 'pyproject.toml')} [tool.factcheck]" if self.declared else "defaults"
+        if not self.declared and (self.root / "pyproject.toml").is_file():
+            where = f"defaults ({self.display(self.root / 'pyproject.toml')} has no [tool.factcheck])"
+        facts = ", ".join(self.display(path) for path in self.facts)
+        return f"{where}: facts in {facts}, sources in {self.display(self.sources)}"
+
 
 def find_project_root(start: Path) -> Path:
-    """The nearest directory at or above `start` holding a pyproject.toml, else `start` itself."""
+    """The project `start` belongs to: the nearest directory at or above it whose pyproject.toml has a
+    [tool.factcheck] table (in a monorepo, the sub-project's, not the root's), else the nearest with any
+    pyproject.toml, else `start` itself."""
     start = start.resolve()
-    for candidate in (start, *start.parents):
-        if (candidate / "pyproject.toml").is_file():
-            return candidate
-    return start
+    candidates = [c for c in (start, *start.parents) if (c / "pyproject.toml").is_file()]
+    configured = next((c for c in candidates if _declares_factcheck(c / "pyproject.toml")), None)
+    return configured or (candidates[0] if candidates else start)
+
+
+def _declares_factcheck(path: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.factcheck] table (an unreadable one counts: its error must be shown)."""
+    try:
+        return "factcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        return True
 
 
 def load_config(start: Path, sources: str | None = None, strict: bool | None = None) -> Config:
     """Read [tool.factcheck] from the project's pyproject.toml; command-line values override it."""
     root = find_project_root(start)
     settings, problems = _read_settings(root)
+    declared = (root / "pyproject.toml").is_file() and _declares_factcheck(root / "pyproject.toml")
     sources_path = root / str(settings.get("sources", "seeds")) if sources is None else Path(sources).resolve()
     facts = settings.get("facts", "facts")
     match = MatchOptions(
@@ -52,7 +72,8 @@ def load_config(start: Path, sources: str | None = None, strict: bool | None = N
         **{key: settings[key] for key in MATCH_KEYS if key in settings},
     )
     facts_paths = [root / str(p) for p in (facts if isinstance(facts, list) else [facts])]
-    return Config(root=root, sources=sources_path.resolve(), facts=facts_paths, match=match, problems=problems)
+    return Config(root=root, sources=sources_path.resolve(), facts=facts_paths, match=match, problems=problems,
+                  declared=declared)
 
 
 def _read_settings(root: Path) -> tuple[dict[str, Any], list[Problem]]:

@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.config import Config
-from checker.locate import locate
-from checker.model import Problem
+from checker.model import FactResult, Problem
 from checker.normalize import normalize
-from checker.run import discover, open_library
-from checker.sources import Library, SourceError, SourceInfo, read_metadata
-from checker.suite import Suite, read_suite
+from checker.run import prepare, verify
+from checker.sources import SourceError, SourceInfo
+from checker.suite import Suite
 
 MONTHS = "January February March April May June July August September October November December"
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
@@ -121,20 +120,13 @@ def registered_names(suite: Suite) -> frozenset[str]:
     return frozenset(names)
 
 
-def cited_spans(suite: Suite, library: Library, config: Config) -> dict[str, list[tuple[int, int]]]:
+def cited_spans(results: list[FactResult]) -> dict[str, list[tuple[int, int]]]:
     """Original [start, end) spans of every citation and disputing quote that stands in its source."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for fact in suite.facts:
-        if fact.problems:
-            continue
-        for citation in [*fact.citations, *(d.citation for d in fact.disputes)]:
-            try:
-                document = library.document(citation.source)
-            except SourceError:
-                continue
-            match = locate(citation.quote, document, config.match, citation.selector)
-            if match.ok:
-                spans.setdefault(citation.source, []).extend((s.start, s.end) for s in match.spans)
+    for result in results:
+        for cited in [*result.citations, *result.disputes]:
+            if cited.ok:
+                spans.setdefault(cited.citation.source, []).extend((s.start, s.end) for s in cited.match.spans)
     return spans
 
 
@@ -186,13 +178,13 @@ def _exception_for(sentence: Sentence, exceptions: list[tuple[str, str]]) -> int
 
 
 def measure(paths: list[Path], config: Config) -> Coverage:
-    """Coverage of every text source under the sources root by the facts under `paths`."""
-    files, problems = discover(paths, config)
-    suite = read_suite(files)
-    library = open_library(config)
-    metadata, metadata_problems = read_metadata(config.sources, library.display_root)
-    spans = cited_spans(suite, library, config)
-    names = registered_names(suite)
+    """Coverage of every text source under the sources root by the facts under `paths` (their quotes as verified)."""
+    inputs = prepare(paths, config)
+    results = verify(inputs)
+    spans = cited_spans(results)
+    names = registered_names(inputs.suite)
+    library, problems = inputs.library, list(inputs.problems + inputs.suite.problems)
+    problems += [problem for result in results for problem in result.problems]
     sources = []
     for name in library.names():
         try:
@@ -200,8 +192,8 @@ def measure(paths: list[Path], config: Config) -> Coverage:
         except SourceError as error:
             problems.append(Problem(f"{library.display_root}/{name}", 1, 1, str(error)))
             continue
-        sources.append(source_coverage(name, text, spans.get(name, []), names, exceptions_of(metadata.get(name))))
-    return Coverage(sources, sorted(set(config.problems + problems + suite.problems + metadata_problems)))
+        sources.append(source_coverage(name, text, spans.get(name, []), names, exceptions_of(inputs.metadata.get(name))))
+    return Coverage(sources, sorted(set(problems)))
 
 
 def text_lines(coverage: Coverage, display_root: str, minimum: float, show_excepted: bool = False) -> list[str]:

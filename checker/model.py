@@ -83,16 +83,19 @@ class Dispute:
     line: int  # the line of the dispute's `source:` key
 
 
-@dataclass
+@dataclass(eq=False)
 class Fact:
-    """One curated fact as loaded: its id, prose claim, citations and the raw mapping for richer keys."""
+    """One curated fact as loaded: its id, prose claim, citations and the raw mapping for richer keys.
+
+    Compared and hashed by identity: results are keyed by the fact itself (two facts may share an id by mistake).
+    """
 
     id: str
     claim: str
     file: str
     line: int
     citations: list[Citation]
-    strict: bool = False
+    strict: bool | None = None  # None: not said (the project's or command line's setting applies)
     raw: Any = None  # the loaded mapping (checker.load.Mapping), for structured keys and their lines
     problems: list[Problem] = field(default_factory=list)  # schema errors, duplicate id: not located then
     index: int = 0  # position in its file, names the fact when its id is missing or invalid

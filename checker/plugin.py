@@ -1,32 +1,32 @@
 """pytest hooks: fact files collect as one item per fact and per declared rule; --factcheck-json writes the report."""
 from __future__ import annotations
 
+import json
+import os
 import warnings
+from fnmatch import fnmatch
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
-from checker.cite import verify_facts
-from checker.config import Config, load_config
+from checker.config import Config, find_project_root, load_config
 from checker.model import Fact, FactResult, Problem, RuleResult
 from checker.report import (
     document,
     dumps,
     fact_entry,
     fact_failure_lines,
+    fact_ok,
     is_contradiction,
     needs_attention,
     problem_entry,
     rule_entry,
     rule_lines,
 )
-from checker.rules import check_rules
 from checker.rules.engine import last_line
-from checker.run import YAML_SUFFIXES, discover, open_library
-from checker.sources import read_metadata
-from checker.suite import read_suite
+from checker.run import YAML_SUFFIXES, Findings, Inputs, check_rules, looks_like_fact_file, prepare, verify
 
 PROPERTY = "factcheck"  # user_properties key; the JSON writer reads it (from xdist workers too)
 
@@ -70,71 +70,146 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    state = parent.config.stash[state_key]
-    if file_path.suffix in YAML_SUFFIXES and state.owns(file_path):
+    if file_path.suffix in YAML_SUFFIXES and parent.config.stash[state_key].collects(file_path):
         return FactFile.from_parent(parent, path=file_path)
     return None
 
 
-class State:
-    """One process's view of the whole suite, loaded once; facts are located in one batch on first use."""
+def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> list[str]:
+    """Which configuration each project used (unless -q), and why a path given to pytest yielded nothing."""
+    state = config.stash[state_key]
+    projects = state.collected_projects() if config.get_verbosity() >= 0 else []
+    lines = [f"factcheck: {project.config.describe()}" for project in projects]
+    collected = {Path(item.path).resolve() for item in items}
+    for path in state.argument_paths():
+        if path.is_dir() and not any(found.is_relative_to(path) for found in collected):
+            lines.append(f"factcheck: {state.why_nothing(path)}")
+    return lines
 
-    def __init__(self, config: pytest.Config) -> None:
-        self.pytest_config = config
+
+class Project:
+    """One project's facts in this session (the nearest [tool.factcheck] decides): the pipeline's steps, run once."""
+
+    def __init__(self, config: Config, explicit: list[Path]) -> None:
+        self.config = config
+        self.explicit = explicit  # fact files named on the command line outside the configured facts
+        self.collected = False
         self.setup_reported = False
 
-    @cached_property
-    def config(self) -> Config:
-        return load_config(
-            self.pytest_config.rootpath,
-            sources=self.pytest_config.getoption("factcheck_sources"),
-            strict=self.pytest_config.getoption("factcheck_strict"),
-        )
-
     def owns(self, path: Path) -> bool:
-        resolved = path.resolve()
-        return any(resolved.is_relative_to(facts.resolve()) for facts in self.config.facts)
+        return path in self.explicit or any(path.is_relative_to(facts.resolve()) for facts in self.config.facts)
 
     @cached_property
-    def suite(self):
-        files, problems = discover([p for p in self.config.facts if p.exists()], self.config)
-        suite = read_suite(files)
-        suite.problems.extend(problems)
-        return suite
+    def inputs(self) -> Inputs:
+        return prepare([p for p in self.config.facts if p.exists()] + self.explicit, self.config)
 
     @cached_property
-    def library(self):
-        return open_library(self.config)
+    def fact_results(self) -> dict[Fact, FactResult]:
+        return {result.fact: result for result in verify(self.inputs)}
 
     @cached_property
-    def metadata(self):
-        return read_metadata(self.config.sources, self.library.display_root)
-
-    @cached_property
-    def fact_results(self) -> dict[int, FactResult]:
-        results = verify_facts(self.suite.facts, self.library, self.config.match)
-        return {id(result.fact): result for result in results}
-
-    @cached_property
-    def rule_results(self) -> list[RuleResult]:
-        facts = [self.fact_results[id(f)] for f in self.suite.facts]
-        return check_rules(self.suite, facts, self.library, self.metadata[0])
+    def findings(self) -> Findings:
+        return check_rules(self.inputs, list(self.fact_results.values()))
 
     @cached_property
     def declared_rules(self) -> dict[str, str]:
         """Rule item name -> the file declaring it."""
-        return {rule_name(rule): rule.file for rule in self.suite.rules}
+        return {rule_name(rule): rule.file for rule in self.inputs.suite.rules}
 
     def setup_problems(self) -> list[Problem]:
         """Problems that belong to no fact file (pyproject, sources.yaml): reported once, on the first file."""
         if self.setup_reported:
             return []
         self.setup_reported = True
-        return self.config.problems + self.metadata[1]
+        return list(self.inputs.problems)
 
     def rule_results_for_fact(self, fact: Fact) -> list[RuleResult]:
-        """Results of always-on (undeclared) rules are shown on the first fact they name."""
-        return [r for r in self.rule_results if r.rule not in self.declared_rules and r.facts[:1] == (fact.id,)]
+        """Every rule result that involves the fact: a contradiction fails each fact it names (and its rule item)."""
+        return [r for r in self.findings.results if fact.id in r.facts]
+
+
+class State:
+    """The session's projects, by root; which files the plugin collects."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.pytest_config = config
+        self.projects: dict[Path, Project] = {}
+        self.roots: dict[Path, Path] = {}  # directory -> its project's root
+
+    def argument_paths(self) -> list[Path]:
+        """The paths pytest was asked to collect (command line, testpaths or the invocation directory)."""
+        base = self.pytest_config.invocation_params.dir
+        return [(base / arg.split("::")[0]).resolve() for arg in self.pytest_config.args]
+
+    @cached_property
+    def named_fact_files(self) -> list[Path]:
+        """Fact files the command line asks for (not testpaths): each file named, and each file in a directory named
+        that declares facts:, entities: or rules: at its top level (a rule case file or a CI workflow does not)."""
+        if self.pytest_config.args_source != pytest.Config.ArgsSource.ARGS:
+            return []
+        found = []
+        for path in self.argument_paths():
+            if path.is_file() and path.suffix in YAML_SUFFIXES:
+                found.append(path)
+            elif path.is_dir():
+                found += [p for p in self.walk_yaml(path) if looks_like_fact_file(p)]
+        return sorted(set(found))
+
+    def walk_yaml(self, top: Path) -> list[Path]:
+        """YAML files under `top`, skipping what pytest skips (hidden directories, `norecursedirs`)."""
+        skip = self.pytest_config.getini("norecursedirs")
+        found = []
+        for directory, subdirectories, files in os.walk(top):
+            subdirectories[:] = sorted(d for d in subdirectories if not any(fnmatch(d, pattern) for pattern in skip))
+            found += [Path(directory, name).resolve() for name in files if Path(name).suffix in YAML_SUFFIXES]
+        return found
+
+    def project(self, path: Path) -> Project:
+        root = self.project_root(path)
+        if root not in self.projects:
+            config = self.load_config(root)
+            project = Project(config, [])
+            named = [p for p in self.named_fact_files if self.project_root(p) == root and not project.owns(p)]
+            project.explicit.extend(named)
+            self.projects[root] = project
+        return self.projects[root]
+
+    def project_root(self, path: Path) -> Path:
+        if path.parent not in self.roots:
+            self.roots[path.parent] = find_project_root(path.parent)
+        return self.roots[path.parent]
+
+    def load_config(self, root: Path) -> Config:
+        config = load_config(
+            root,
+            sources=self.pytest_config.getoption("factcheck_sources"),
+            strict=self.pytest_config.getoption("factcheck_strict"),
+        )
+        rootpath = self.pytest_config.rootpath.resolve()
+        config.base = rootpath if root.is_relative_to(rootpath) else None  # one run, one frame for every path
+        return config
+
+    def collects(self, path: Path) -> bool:
+        """A YAML file under its project's configured facts, or a fact file the command line asks for."""
+        project = self.project(path.resolve())
+        if project.owns(path.resolve()):
+            project.collected = True
+            return True
+        return False
+
+    def collected_projects(self) -> list[Project]:
+        return [self.projects[root] for root in sorted(self.projects) if self.projects[root].collected]
+
+    def why_nothing(self, directory: Path) -> str:
+        """Why a directory given to pytest yielded no fact: what YAML it holds and where facts are looked for."""
+        shown = self.pytest_config.rootpath.resolve()
+        where = directory.relative_to(shown).as_posix() if directory.is_relative_to(shown) else directory.as_posix()
+        yaml_files = self.walk_yaml(directory)
+        if not yaml_files:
+            return f"{where or '.'}: no fact files (.yaml, .yml) in it"
+        config = self.project(yaml_files[0]).config
+        return (f"{where or '.'}: {len(yaml_files)} YAML files but no fact file: none is under the facts paths of "
+                f"{config.describe()}, nor declares facts:, entities: or rules: at its top level")
 
 
 def rule_name(rule: Any) -> str:
@@ -142,18 +217,22 @@ def rule_name(rule: Any) -> str:
 
 
 class FactFile(pytest.File):
+    @cached_property
+    def project(self) -> Project:
+        return self.config.stash[state_key].project(self.path.resolve())
+
     def collect(self) -> Iterator[pytest.Item]:
-        state = self.config.stash[state_key]
-        display = state.config.display(self.path)
-        problems = state.setup_problems() + [p for p in state.suite.problems if p.file == display]
+        project, suite = self.project, self.project.inputs.suite
+        display = project.config.display(self.path)
+        problems = project.setup_problems() + [p for p in suite.problems if p.file == display]
         if problems:
             yield ProblemItem.from_parent(self, name="file", problems=problems)
         seen: dict[str, int] = {}
-        for fact in (f for f in state.suite.facts if f.file == display):
+        for fact in (f for f in suite.facts if f.file == display):
             seen[fact.id] = seen.get(fact.id, 0) + 1
             name = fact.id if seen[fact.id] == 1 else f"{fact.id}[{seen[fact.id]}]"
             yield FactItem.from_parent(self, name=name, fact=fact)
-        for rule in (r for r in state.suite.rules if r.file == display):
+        for rule in (r for r in suite.rules if r.file == display):
             yield RuleItem.from_parent(self, name=rule_name(rule), line=rule.line)
 
 
@@ -169,11 +248,13 @@ class FactcheckItem(pytest.Item):
         return self.path, max(self.line - 1, 0), self.name  # pytest wants 0-based lines
 
     def record(self, kind: str, entry: dict[str, Any]) -> None:
-        self.user_properties.append((PROPERTY, {"kind": kind, "entry": entry}))
+        """Keep a report entry as compact JSON: it crosses from xdist workers and lands in JUnit XML as it is."""
+        self.user_properties.append((PROPERTY, json.dumps({"kind": kind, "entry": entry}, ensure_ascii=False,
+                                                          separators=(",", ":"))))
 
     def warn(self, text: str) -> None:
         """A warning attributed to this item's place in the fact file, not to the plugin's code."""
-        where = self.state.config.display(self.path)
+        where = self.project.config.display(self.path)
         warnings.warn_explicit(FactcheckWarning(text), FactcheckWarning, where, max(self.line, 1), module="factcheck")
 
     def warn_findings(self, rules: list[dict[str, Any]]) -> None:
@@ -183,8 +264,8 @@ class FactcheckItem(pytest.Item):
                 self.warn("\n".join(rule_lines(entry)))
 
     @property
-    def state(self) -> State:
-        return self.config.stash[state_key]
+    def project(self) -> Project:
+        return self.parent.project
 
 
 class ProblemItem(FactcheckItem):
@@ -206,16 +287,15 @@ class FactItem(FactcheckItem):
         self.line = fact.line
 
     def runtest(self) -> None:
-        sources = self.state.library.display_root
-        entry = fact_entry(self.state.fact_results[id(self.fact)], sources)
+        sources = self.project.inputs.library.display_root
+        entry = fact_entry(self.project.fact_results[self.fact], sources)
         self.record("fact", entry)
-        rules = [rule_entry(r) for r in self.state.rule_results_for_fact(self.fact)]
+        rules = [rule_entry(r) for r in self.project.rule_results_for_fact(self.fact)]
         for rule in rules:
             self.record("rule", rule)
-        failing = [r for r in rules if is_contradiction(r)]
-        if not entry["ok"] or failing:
+        if not fact_ok(entry, rules):
             lines = fact_failure_lines(entry, sources) if not entry["ok"] else [f"{entry['file']}:{entry['line']}: {entry['id']}"]
-            raise FactFailure(lines + [line for rule in failing for line in rule_lines(rule)])
+            raise FactFailure(lines + [line for rule in rules if is_contradiction(rule) for line in rule_lines(rule)])
         if any(needs_attention(c) for c in entry["citations"] + entry["disputed_by"]):
             self.warn("\n".join(fact_failure_lines(entry, sources)))
         self.warn_findings(rules)
@@ -227,12 +307,12 @@ class RuleItem(FactcheckItem):
         self.line = line
 
     def runtest(self) -> None:
-        results = [rule_entry(r) for r in self.state.rule_results if r.rule == self.name]
-        problems = self.declaration_problems()  # after rule_results: checking the rules finds bad declarations
+        problems = self.declaration_problems()
         for problem in problems:
             self.record("error", problem_entry(problem))
         if problems:
             raise FactFailure([str(problem) for problem in problems])
+        results = [rule_entry(r) for r in self.project.findings.results if r.rule == self.name]
         for entry in results:
             self.record("rule", entry)
         failing = [entry for entry in results if is_contradiction(entry)]
@@ -242,11 +322,12 @@ class RuleItem(FactcheckItem):
 
     def declaration_problems(self) -> list[Problem]:
         """Input errors in this rule's declaration (unknown kind, fact id or parameter; missing parameter)."""
-        display = self.state.config.display(self.path)
-        rule = next((r for r in self.state.suite.rules if r.file == display and r.line == self.line), None)
+        display = self.project.config.display(self.path)
+        rule = next((r for r in self.project.inputs.suite.rules if r.file == display and r.line == self.line), None)
         if rule is None:
             return []
-        return [p for p in self.state.suite.problems if p.file == display and rule.line <= p.line <= last_line(rule)]
+        problems = self.project.inputs.suite.problems + self.project.findings.problems
+        return [p for p in problems if p.file == display and rule.line <= p.line <= last_line(rule)]
 
 
 class JsonWriter:
@@ -262,7 +343,8 @@ class JsonWriter:
             return
         for name, value in report.user_properties:
             if name == PROPERTY:
-                self.entries[value["kind"]].append(value["entry"])
+                recorded = json.loads(value)
+                self.entries[recorded["kind"]].append(recorded["entry"])
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         errors = self.entries["error"] + [e for fact in self.entries["fact"] for e in fact["errors"]]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.differences import Comparison
 from checker.normalize import DASHES, INVISIBLE, PLACEHOLDER, Normalized, Word, normalize, words
@@ -21,6 +21,16 @@ class MatchOptions:
     max_gap: int | None = None  # characters allowed between elided parts; None: the same paragraph
     max_bracket: int = 60  # characters of the source an editor's [insertion] may stand for
     slips_per_100: float = 2.0  # transcription slips allowed per hundred characters (at least one)
+
+
+def options_for(project: MatchOptions, *said: bool | None) -> MatchOptions:
+    """The options one quote is matched with: `said` are the strict settings from the most specific level to the
+    least (a citation's, then its fact's); the first one said wins, else the project's (pyproject or command line).
+
+    Every caller that locates a quote (citations, disputing quotes, coverage) resolves strictness here, and only here.
+    """
+    strict = next((level for level in said if level is not None), project.strict)
+    return project if strict == project.strict else replace(project, strict=strict)
 
 
 @dataclass

@@ -83,11 +83,15 @@ def problem_entry(problem: Problem) -> dict[str, Any]:
 
 
 def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict]) -> dict[str, Any]:
-    """The whole JSON report from its entries, in a fixed order, with the summary counted from them."""
-    facts = sorted(facts, key=lambda f: (f["file"], f["line"], f["id"]))
-    rules = sorted(rules, key=lambda r: (r["rule"], r["facts"], r["message"]))
-    errors = sorted({json.dumps(e, sort_keys=True): e for e in errors}.values(), key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
+    """The whole JSON report from its entries, in a fixed order, each once, with the summary counted from them.
+
+    A fact's `ok` is its outcome as every output shows it: its quotes and input errors, and the rules that involve it.
+    """
+    rules = sorted(_once(rules), key=lambda r: (r["rule"], r["facts"], r["message"], json.dumps(r, sort_keys=True)))
+    facts = sorted(({**f, "ok": fact_ok(f, rules)} for f in _once(facts)), key=lambda f: (f["file"], f["line"], f["id"]))
+    errors = sorted(_once(errors), key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
     citations = [c for f in facts for c in f["citations"]]
+    disputing = [d for f in facts for d in f["disputed_by"]]
     return {
         "summary": {
             "facts": len(facts),
@@ -95,9 +99,11 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
             "citations": len(citations),
             "passed": sum(c["ok"] for c in citations),
             "failed": sum(not c["ok"] for c in citations),
+            "dispute_quotes": len(disputing),
+            "dispute_quotes_failed": sum(not d["ok"] for d in disputing),
             "contradictions": sum(is_contradiction(r) for r in rules),
             "disputes": sum(r["disputed"] for r in rules),
-            "warnings": sum(not r["ok"] and r["severity"] == "warning" and not r["disputed"] for r in rules),
+            "warnings": sum(is_warning(r) for r in rules) + sum(c["ok"] and needs_attention(c) for c in citations + disputing),
             "errors": len(errors),
         },
         "facts": facts,
@@ -107,8 +113,30 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
     }
 
 
+def _once(entries: Iterable[dict]) -> list[dict]:
+    """Entries as given, each once (several items may record the same rule finding or error)."""
+    return list({json.dumps(entry, sort_keys=True): entry for entry in entries}.values())
+
+
 def is_contradiction(rule: dict) -> bool:
     return not rule["ok"] and rule["severity"] == "error" and not rule["disputed"]
+
+
+def is_warning(rule: dict) -> bool:
+    return not rule["ok"] and rule["severity"] == "warning" and not rule["disputed"]
+
+
+def involves(rule: dict, fact: dict) -> bool:
+    """Whether a rule result names the fact (by id, and by file where its locations say which file)."""
+    if fact["id"] not in rule["facts"]:
+        return False
+    files = {loc["file"] for loc in rule["locations"] if loc["fact"] == fact["id"] and loc["what"] == "fact"}
+    return not files or fact["file"] in files
+
+
+def fact_ok(fact: dict, rules: Iterable[dict]) -> bool:
+    """A fact passes when its quotes stand, it has no input error, and no contradiction involves it."""
+    return fact["ok"] and not any(is_contradiction(rule) and involves(rule, fact) for rule in rules)
 
 
 def report_document(report: Report, sources_display: str) -> dict[str, Any]:
@@ -187,7 +215,8 @@ def rule_lines(rule: dict[str, Any]) -> list[str]:
 def summary_line(doc: dict[str, Any]) -> str:
     s = doc["summary"]
     return (
-        f"{s['facts']} facts, {s['citations']} citations: {s['passed']} passed, {s['failed']} failed; "
+        f"{s['facts']} facts ({s['facts_failed']} failing), {s['citations']} citations: {s['passed']} passed, "
+        f"{s['failed']} failed; {s['dispute_quotes']} disputing quotes ({s['dispute_quotes_failed']} failed); "
         f"{s['contradictions']} contradictions, {s['disputes']} disputes, {s['warnings']} warnings; {s['errors']} errors"
     )
 

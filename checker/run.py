@@ -1,26 +1,51 @@
-"""The pipeline: load -> validate -> locate -> rules -> report. The CLI and the plugin both call it."""
+"""The pipeline: prepare (load, validate) -> verify (locate every quote) -> check_rules -> report.
+
+The CLI (`check`), the pytest plugin and `factcheck coverage` call these same steps, so a setting or a stage added
+here reaches every entry point.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import rules
 from checker.cite import verify_facts
 from checker.config import Config
-from checker.model import Problem, Report
-from checker.rules import check_rules
-from checker.sources import Library, read_metadata
+from checker.model import FactResult, Problem, Report, RuleResult
+from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# a fact file declares facts, entities or rules at its top level (a rule case file or a CI workflow does not)
+FACT_FILE_KEY = re.compile(r"^(?:facts|entities|rules)\s*:", re.MULTILINE)
+
+
+@dataclass
+class Inputs:
+    """What a run reads: its configuration, the fact files as one suite, the sources and their metadata."""
+
+    config: Config
+    suite: Suite
+    library: Library
+    metadata: dict[str, SourceInfo]
+    problems: list[Problem]  # the run's own input errors: configuration, paths that do not exist, sources.yaml
+
+
+@dataclass
+class Findings:
+    """What the consistency rules found, and the rule declarations too bad to run (input errors at their lines)."""
+
+    results: list[RuleResult]
+    problems: list[Problem]
 
 
 @dataclass
 class Checked:
-    """A finished run: the report, and the inputs rules and outputs may still need."""
+    """A finished run: the report, and the inputs outputs may still need."""
 
     report: Report
-    suite: Suite
-    library: Library
+    inputs: Inputs
 
 
 def discover(paths: list[Path], config: Config) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -42,18 +67,43 @@ def _hidden(path: Path, top: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(top).parts)
 
 
-def open_library(config: Config) -> Library:
-    return Library(config.sources, display_root=config.display(config.sources))
+def looks_like_fact_file(path: Path) -> bool:
+    """A YAML file with a top-level `facts:`, `entities:` or `rules:` key: collected even outside the facts paths."""
+    try:
+        return path.suffix in YAML_SUFFIXES and bool(FACT_FILE_KEY.search(path.read_text(encoding="utf-8-sig")))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def prepare(paths: list[Path], config: Config) -> Inputs:
+    """Load and validate the fact files under `paths`; open the sources root and read its metadata."""
+    files, problems = discover(paths, config)
+    library = Library(config.sources, display_root=config.display(config.sources))
+    metadata, metadata_problems = read_metadata(config.sources, library.display_root)
+    return Inputs(config, read_suite(files), library, metadata, config.problems + problems + metadata_problems)
+
+
+def verify(inputs: Inputs) -> list[FactResult]:
+    """Every quote of every valid fact located in its source, with the options resolved for it."""
+    return verify_facts(inputs.suite.facts, inputs.library, inputs.config.match)
+
+
+def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
+    """The consistency rules over all facts, with their located quotes."""
+    found, problems = rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
+    return Findings(found, problems)
+
+
+def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) -> list[Problem]:
+    """Every input error of a run, once each, in file order."""
+    errors = inputs.problems + inputs.suite.problems + findings.problems
+    errors += [problem for result in results for problem in result.problems]
+    return sorted(set(errors))
 
 
 def check(paths: list[Path], config: Config) -> Checked:
     """Run the whole pipeline over the fact files under `paths`."""
-    files, problems = discover(paths, config)
-    suite = read_suite(files)
-    library = open_library(config)
-    metadata, metadata_problems = read_metadata(config.sources, library.display_root)
-    facts = verify_facts(suite.facts, library, config.match)
-    rules = check_rules(suite, facts, library, metadata)
-    errors = config.problems + problems + suite.problems + metadata_problems
-    errors += [problem for result in facts for problem in result.problems]
-    return Checked(Report(facts=facts, rules=rules, errors=sorted(set(errors))), suite, library)
+    inputs = prepare(paths, config)
+    results = verify(inputs)
+    findings = check_rules(inputs, results)
+    return Checked(Report(facts=results, rules=findings.results, errors=input_errors(inputs, results, findings)), inputs)

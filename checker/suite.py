@@ -72,7 +72,7 @@ def build_fact(raw: Any, file: str, index: int, problems: list[Problem], line: i
         file=file,
         line=line,
         citations=citations,
-        strict=raw.get("strict") is True,
+        strict=raw.get("strict") if isinstance(raw.get("strict"), bool) else None,
         raw=raw,
         problems=list(problems),
         index=index,

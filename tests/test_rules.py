@@ -44,7 +44,8 @@ def run_rules(text: str, sources: dict | None = None):
         FactResult(f, [found(c) for c in f.citations], list(f.problems), [found(d.citation) for d in f.disputes])
         for f in suite.facts
     ]
-    return suite, check_rules(suite, results, SimpleNamespace(display_root="seeds"), metadata(sources))
+    rule_results, problems = check_rules(suite, results, SimpleNamespace(display_root="seeds"), metadata(sources))
+    return dataclasses.replace(suite, problems=suite.problems + problems), rule_results  # the suite with every input error
 
 
 def load_cases():

@@ -72,7 +72,7 @@ def report(pytester, name="r.json"):
 def test_two_dates_for_one_event_fail_naming_both_sides(pytester):
     project(pytester, {"facts/attack.yaml": ATTACK_DATE, "facts/planted.yaml": RUSSIAN_DATE})
     result = pytester.runpytest("facts/", "--factcheck-json", "r.json")
-    result.assert_outcomes(passed=2, failed=1)
+    result.assert_outcomes(failed=3)  # both facts the finding involves, and the rule that found it
     result.stdout.fnmatch_lines([
         "*single-value: error: london-bridge-attack date has two values: "
         f"2019-11-29 (Friday) in attack-date (facts/attack.yaml:6, quote facts/attack.yaml:8 (seeds/{S000}:12)) and "
@@ -86,9 +86,18 @@ def test_two_dates_for_one_event_fail_naming_both_sides(pytester):
     ])
     assert "Traceback" not in result.stdout.str()
     doc = report(pytester)
-    assert doc["summary"]["contradictions"] == 1
+    assert doc["summary"]["contradictions"] == 1  # recorded by three items, listed once
+    assert doc["summary"]["facts_failed"] == 2 and not any(fact["ok"] for fact in doc["facts"])
     [found] = [r for r in doc["contradictions"] if not r["ok"]]
     assert (found["rule"], found["facts"]) == ("single-value", ["attack-date", "attack-date-russian"])
+
+
+def test_a_new_fact_that_contradicts_an_old_one_fails_itself(pytester):
+    """`-k new-fact` must see the contradiction a new fact brings, and the finding lands on the new fact's lines."""
+    project(pytester, {"facts/attack.yaml": ATTACK_DATE, "facts/planted.yaml": RUSSIAN_DATE})
+    result = pytester.runpytest("facts/", "-k", "attack-date-russian")
+    result.assert_outcomes(failed=1, deselected=2)
+    result.stdout.fnmatch_lines(["*facts/planted.yaml:2: attack-date-russian*", "*single-value: error:*"])
 
 
 def test_the_same_dates_marked_as_a_dispute_pass_and_show_in_the_report(pytester):
@@ -166,7 +175,7 @@ COUNTS_DISPUTE = f"""\
 def test_counts_that_cannot_overlap_fail_and_pass_once_disputed(pytester):
     project(pytester, {"facts/counts.yaml": COUNTS, "facts/planted.yaml": COUNTS_PLANTED})
     result = pytester.runpytest("facts/")
-    result.assert_outcomes(passed=1, failed=1)
+    result.assert_outcomes(failed=2)  # an always-on rule fails every fact it involves
     assert (
         "quantities: error: pieter-van-ostaeyen groups-followed has two counts that cannot both be true: "
         f"50 or so ([45–55]) in groups-followed (facts/counts.yaml:6, quote facts/counts.yaml:8 (seeds/{S000}:20)) and "

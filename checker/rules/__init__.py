@@ -6,7 +6,7 @@ corroboration and disputes always run; single-value and before run where a fact 
 """
 from __future__ import annotations
 
-from checker.model import RuleResult
+from checker.model import Problem, RuleResult
 from checker.rules import agreement, calendar, conflicts, corroboration, disputes, integrity, names, order
 from checker.rules.engine import Kind, build_context, plan, run
 
@@ -26,9 +26,8 @@ KINDS: dict[str, Kind] = {
 }
 
 
-def check_rules(suite, fact_results, library, metadata) -> list[RuleResult]:
-    """Rule results for the suite; a bad rule declaration becomes an input error in `suite.problems`."""
+def check_rules(suite, fact_results, library, metadata) -> tuple[list[RuleResult], list[Problem]]:
+    """Rule results for the suite, and the declarations too bad to run (input errors at their file:line)."""
     ctx = build_context(suite, fact_results, library, metadata)
     specs, problems = plan(suite, ctx, KINDS)
-    suite.problems.extend(problems)
-    return run(specs, ctx)
+    return run(specs, ctx), problems
