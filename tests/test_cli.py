@@ -101,7 +101,7 @@ def test_json_to_stdout_keeps_stdout_pure(project, capsys):
     assert main(["check", "--json", "-"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["summary"]["passed"] == 1
-    assert captured.err.startswith("1 facts, 1 citations")
+    assert captured.err.startswith("1 facts (0 failing), 1 citations")
 
 
 def test_bad_citations_are_input_errors_at_their_lines(project, capsys):
