@@ -185,9 +185,14 @@ class State:
             sources=self.pytest_config.getoption("factcheck_sources"),
             strict=self.pytest_config.getoption("factcheck_strict"),
         )
-        rootpath = self.pytest_config.rootpath.resolve()
-        config.base = rootpath if root.is_relative_to(rootpath) else None  # one run, one frame for every path
+        config.base = self.base_for(root)
         return config
+
+    def base_for(self, root: Path) -> Path | None:
+        """What paths are shown relative to: the directory pytest ran in (or its rootdir) when it holds the project,
+        so that two projects in one run never show the same `facts/a.yaml`."""
+        frames = (self.pytest_config.invocation_params.dir.resolve(), self.pytest_config.rootpath.resolve())
+        return next((frame for frame in frames if root.is_relative_to(frame)), None)
 
     def collects(self, path: Path) -> bool:
         """A YAML file under its project's configured facts, or a fact file the command line asks for."""
@@ -202,8 +207,8 @@ class State:
 
     def why_nothing(self, directory: Path) -> str:
         """Why a directory given to pytest yielded no fact: what YAML it holds and where facts are looked for."""
-        shown = self.pytest_config.rootpath.resolve()
-        where = directory.relative_to(shown).as_posix() if directory.is_relative_to(shown) else directory.as_posix()
+        shown = self.base_for(directory)
+        where = directory.relative_to(shown).as_posix() if shown else directory.as_posix()
         yaml_files = self.walk_yaml(directory)
         if not yaml_files:
             return f"{where or '.'}: no fact files (.yaml, .yml) in it"

@@ -28,6 +28,7 @@ WRONG_FACT = f"""\
 
 def make_project(root: Path, files: dict[str, str]) -> Path:
     """A project at `root`: pyproject with [tool.factcheck], the five seeds, and `files` (path -> text)."""
+    root.mkdir(parents=True, exist_ok=True)
     (root / "pyproject.toml").write_text('[tool.factcheck]\nsources = "seeds"\n', encoding="utf-8")
     shutil.copytree(SEEDS, root / "seeds", dirs_exist_ok=True)
     for name, text in files.items():

@@ -1,6 +1,8 @@
 """`pytest facts/`: one item per fact, plain-text failures, -k/--lf/-x/-n, --factcheck-json."""
 import json
 
+import pytest
+
 from tests.helpers import GOOD_FACT, GOOD_QUOTE, SOURCE, WRONG_FACT, make_project
 
 
@@ -129,3 +131,63 @@ def test_xdist_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch
     assert (pytester.path / "x.json").read_bytes() == (pytester.path / "cli.json").read_bytes()
     report = json.loads((pytester.path / "x.json").read_text(encoding="utf-8"))
     assert report["facts"][0]["disputed_by"][0]["says"] == {"text": "a few minutes"}
+
+
+def two_projects(root):
+    """A folder holding two projects, each with its own [tool.factcheck], one failing fact in the first."""
+    make_project(root / "proj1", {"facts/a.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    make_project(root / "proj2", {"facts/b.yaml": "facts:\n" + GOOD_FACT.replace("claim-first-on-tamtam", "other")})
+
+
+def test_each_path_belongs_to_the_project_whose_configuration_is_nearest(pytester):
+    two_projects(pytester.path)
+    for order in (["proj2/facts", "proj1/facts"], ["proj1/facts", "proj2/facts"]):
+        result = pytester.runpytest(*order, "--factcheck-json", "r.json")
+        result.assert_outcomes(passed=2, failed=1)
+        result.stdout.fnmatch_lines([
+            "factcheck: proj1/pyproject.toml [tool.factcheck]: facts in proj1/facts, sources in proj1/seeds",
+            "factcheck: proj2/pyproject.toml [tool.factcheck]: facts in proj2/facts, sources in proj2/seeds",
+        ])
+        report = json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))
+        assert [(f["file"], f["id"], f["ok"]) for f in report["facts"]] == [
+            ("proj1/facts/a.yaml", "claim-first-on-tamtam", True),
+            ("proj1/facts/a.yaml", "claim-three-minutes", False),
+            ("proj2/facts/b.yaml", "other", True),
+        ]
+        assert report["facts"][1]["citations"][0]["location"]["line"] == 30
+
+
+def test_a_monorepo_root_with_its_own_pyproject_still_collects_each_project(pytester):
+    two_projects(pytester.path)
+    (pytester.path / "pyproject.toml").write_text("[project]\nname = 'monorepo'\n", encoding="utf-8")
+    pytester.runpytest().assert_outcomes(passed=2, failed=1)
+
+
+def test_a_fact_file_given_explicitly_is_collected_even_outside_the_facts_paths(pytester):
+    project(pytester, {"facts/a.yaml": "facts:\n" + GOOD_FACT, "extra/more.yaml": "facts:\n" + WRONG_FACT})
+    pytester.runpytest("extra/more.yaml").assert_outcomes(failed=1)
+    pytester.runpytest("extra/").assert_outcomes(failed=1)
+    pytester.runpytest("extra/", "facts/").assert_outcomes(passed=1, failed=1)
+
+
+def test_a_directory_that_yields_no_fact_says_why(pytester):
+    project(pytester, {"facts/a.yaml": "facts:\n" + GOOD_FACT, "other/config.yaml": "not: facts\n", "empty/x.txt": ""})
+    result = pytester.runpytest("other/", "empty/")
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+    result.stdout.fnmatch_lines([
+        "factcheck: other: 1 YAML files but no fact file: none is under the facts paths of "
+        "pyproject.toml [tool.factcheck]: facts in facts, sources in seeds, nor declares facts:, entities: or rules: "
+        "at its top level",
+        "factcheck: empty: no fact files (.yaml, .yml) in it",
+    ])
+
+
+def test_junit_xml_properties_are_compact_json(pytester):
+    project(pytester, {"facts/a.yaml": "facts:\n" + GOOD_FACT})
+    pytester.runpytest("facts/", "--junitxml", "j.xml").assert_outcomes(passed=1)
+    import xml.etree.ElementTree as ElementTree
+
+    [prop] = ElementTree.parse(pytester.path / "j.xml").getroot().iter("property")
+    recorded = json.loads(prop.get("value"))
+    assert recorded["kind"] == "fact" and recorded["entry"]["id"] == "claim-first-on-tamtam"
+    assert ", " not in prop.get("value")
