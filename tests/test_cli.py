@@ -114,3 +114,11 @@ def test_bad_citations_are_input_errors_at_their_lines(project, capsys):
         "facts/a.yaml:11:9: 'lines': [40, 30] runs backwards: write [30, 40]",
         "facts/a.yaml:13:5: 3 should be of type object",
     ]
+
+
+def test_help_names_the_configured_defaults(project, capsys):
+    (project / "pyproject.toml").write_text('[tool.factcheck]\nsources = "corpus"\nfacts = ["claims"]\n', encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "here corpus/" in help_text and "here claims" in help_text and "seeds" not in help_text
