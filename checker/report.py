@@ -113,6 +113,15 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
     }
 
 
+def merge_documents(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One report for a run over several projects."""
+    return document(
+        [fact for doc in docs for fact in doc["facts"]],
+        [rule for doc in docs for rule in doc["contradictions"] + doc["disputes"]],
+        [error for doc in docs for error in doc["errors"]],
+    )
+
+
 def _once(entries: Iterable[dict]) -> list[dict]:
     """Entries as given, each once (several items may record the same rule finding or error)."""
     return list({json.dumps(entry, sort_keys=True): entry for entry in entries}.values())

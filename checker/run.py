@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from checker import rules
 from checker.cite import verify_facts
-from checker.config import Config
+from checker.config import Config, find_project_root
 from checker.model import FactResult, Problem, Report, RuleResult
 from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
@@ -65,6 +66,26 @@ def discover(paths: list[Path], config: Config) -> tuple[list[tuple[Path, str]],
 
 def _hidden(path: Path, top: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(top).parts)
+
+
+def by_project(paths: list[Path], config: Config, load: Callable[[Path], Config]) -> list[tuple[Config, list[Path]]]:
+    """The paths grouped by the project each belongs to (the nearest [tool.factcheck], as pytest finds a rootdir),
+    each with its project's configuration; `config` is the working directory's, `load` reads another project's."""
+    if not paths:
+        return [(config, config.facts)]
+    groups: dict[Path, list[Path]] = {}
+    for path in paths:
+        start = path if path.is_dir() else path.parent
+        groups.setdefault(find_project_root(start) if start.exists() else config.root, []).append(path)
+    if list(groups) == [config.root]:
+        return [(config, paths)]
+    here = Path.cwd().resolve()
+    projects = []
+    for root, group in sorted(groups.items()):
+        project = config if root == config.root else load(root)
+        project.base = here if root.is_relative_to(here) else None  # two projects never show the same facts/a.yaml
+        projects.append((project, group))
+    return projects
 
 
 def looks_like_fact_file(path: Path) -> bool:

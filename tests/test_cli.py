@@ -122,3 +122,17 @@ def test_help_names_the_configured_defaults(project, capsys):
         main(["check", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "here corpus/" in help_text and "here claims" in help_text and "seeds" not in help_text
+
+
+def test_paths_of_several_projects_are_each_checked_with_their_own_configuration(project, capsys):
+    make_project(project / "proj1", {"facts/a.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    make_project(project / "proj2", {"facts/b.yaml": "facts:\n" + GOOD_FACT.replace("claim-first-on-tamtam", "other")})
+    (project / "proj2" / "pyproject.toml").write_text('[tool.factcheck]\nsources = "corpus"\n', encoding="utf-8")
+    (project / "proj2" / "seeds").rename(project / "proj2" / "corpus")
+    assert main(["check", "proj2/facts", "proj1/facts", "--json", "r.json"]) == 1
+    out = capsys.readouterr().out
+    assert "proj1/facts/a.yaml:7: claim-three-minutes" in out and "at:      proj1/seeds/" in out
+    report = json.loads((project / "r.json").read_text(encoding="utf-8"))
+    assert [(f["file"], f["ok"]) for f in report["facts"]] == [
+        ("proj1/facts/a.yaml", True), ("proj1/facts/a.yaml", False), ("proj2/facts/b.yaml", True)]
+    assert report["summary"]["failed"] == 1 and report["summary"]["errors"] == 0
