@@ -1,10 +1,15 @@
-"""Loaded YAML against schema/*.json: every violation becomes a Problem at the offending key's line."""
+"""Loaded YAML against the JSON schemas: every violation becomes a Problem at the offending key's line.
+
+The schemas ship inside the package (checker/schemas/, read with importlib.resources), so an installed
+wheel validates as a checkout does; schema/ at the top of the repository is the published copy that
+fact files' `$schema` comment points at, kept byte for byte identical by a test.
+"""
 from __future__ import annotations
 
 import difflib
 import json
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any, Iterable
 
 from jsonschema import Draft202012Validator, ValidationError
@@ -13,14 +18,19 @@ from jsonschema.exceptions import best_match, relevance
 from checker.load import Mapping, position_of
 from checker.model import Problem
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMAS = resources.files("checker") / "schemas"
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON schema checker/schemas/<name>.schema.json, as shipped in the package (read once per process)."""
+    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
-    """The validator for schema/<name>.schema.json (read once per process)."""
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    """The validator for the schema <name> (facts, sources or report)."""
+    return Draft202012Validator(load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def schema_problems(data: Any, file: str, schema: str = "facts") -> list[tuple[tuple[Any, ...], Problem]]:

@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 
-from checker.validate import SCHEMA_DIR
+from checker.validate import load_schema
 from tests.helpers import make_project
 
 S000, S001, S002, S003 = "000_12e6b7cc27e0264f.txt", "001_2afa2717bd8a4cc8.txt", "002_e6b1a6874fc6dd1e.txt", "003_1288ced4304eb56c.txt"
@@ -65,7 +65,7 @@ def project(pytester, files):
 
 def report(pytester, name="r.json"):
     doc = json.loads((pytester.path / name).read_text(encoding="utf-8"))
-    jsonschema.validate(doc, json.loads((SCHEMA_DIR / "report.schema.json").read_text(encoding="utf-8")))
+    jsonschema.validate(doc, load_schema("report"))
     return doc
 
 
