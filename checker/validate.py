@@ -68,22 +68,25 @@ def _misfit(errors: list[ValidationError]) -> tuple[int, int]:
 def _explain(error: ValidationError, data: Any) -> Iterable[tuple[tuple[Any, ...], str]]:
     """Editor-facing messages: name the key, say what to do."""
     path = tuple(error.absolute_path)
+    titled = path and isinstance(error.schema, dict) and "title" in error.schema  # "rule kind before"; not the file's
+    within = f" for {error.schema['title']}" if titled else ""
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed), key=str):
-            yield path + (key,), _unknown_key(key, allowed)
+            yield path + (key,), _unknown_key(key, allowed, within)
         return
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        yield path, f"missing required key '{missing}'"
+        yield path, f"missing required key '{missing}'{within}"
         return
     yield path, f"{_where(path)}{_short(error)}"
 
 
-def _unknown_key(key: Any, allowed: list[str]) -> str:
+def _unknown_key(key: Any, allowed: list[str], within: str = "") -> str:
+    """`within` names the schema the key is unknown to (" for rule kind before"), from its title."""
     close = difflib.get_close_matches(str(key), allowed, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-    return f"unknown key '{key}': {hint}"
+    return f"unknown key '{key}'{within}: {hint}"
 
 
 def _where(path: tuple[Any, ...]) -> str:
@@ -94,8 +97,10 @@ def _short(error: ValidationError) -> str:
     if error.validator == "pattern" and error.schema.get("description"):
         return f"{error.instance!r} does not fit: {error.schema['description']}"
     if error.validator == "enum":
-        options = ", ".join(str(option) for option in error.validator_value)
-        return f"{error.instance!r} is not one of: {options}"
+        options = [str(option) for option in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), options, n=1) if isinstance(error.instance, str) else []
+        hint = f": did you mean '{close[0]}'?" if close else ""
+        return f"{error.instance!r} is not one of: {', '.join(options)}{hint}"
     if error.validator == "type":
         return f"{error.instance!r} should be of type {error.validator_value}"
     return error.message

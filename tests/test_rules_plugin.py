@@ -245,9 +245,9 @@ def test_bad_rule_declarations_are_input_errors_with_file_and_line(pytester, mon
     result = pytester.runpytest("facts/")
     result.assert_outcomes(passed=1, failed=3)
     result.stdout.fnmatch_lines([
-        "*facts/rules.yaml:2:1: unknown rule kind 'singel-value': did you mean 'single-value'?",
+        "*facts/rules.yaml:2:6: 'kind': 'singel-value' is not one of: *: did you mean 'single-value'?",
         "*facts/rules.yaml:3:1: 'first' names unknown fact 'attack-dat': did you mean 'attack-date'?",
-        "*facts/rules.yaml:4:1: rule kind before needs 'then' (a fact id)",
+        "*facts/rules.yaml:4:5: missing required key 'then' for rule kind before",
     ])
     assert "Traceback" not in result.stdout.str() and "def runtest" not in result.stdout.str()
     from checker.cli import main
