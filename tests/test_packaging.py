@@ -23,7 +23,8 @@ def test_the_packaged_schemas_are_the_published_ones_byte_for_byte():
     published = sorted(p.name for p in PUBLISHED.glob("*.schema.json"))
     assert published == sorted(p.name for p in PACKAGED.glob("*.schema.json")), FIX
     for name in published:
-        assert (PACKAGED / name).read_bytes() == (PUBLISHED / name).read_bytes(), f"checker/schemas/{name} differs: {FIX}"
+        same = (PACKAGED / name).read_bytes() == (PUBLISHED / name).read_bytes()
+        assert same, f"checker/schemas/{name} differs: {FIX}"
 
 
 def test_the_checker_reads_the_schemas_from_the_package_not_the_checkout():
@@ -38,10 +39,8 @@ def test_the_wheel_ships_the_schemas(tmp_path):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, source / name)
     shutil.copytree(REPO / "checker", source / "checker", ignore=shutil.ignore_patterns("__pycache__"))
-    built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path / "dist"), str(source)],
-        capture_output=True, text=True, timeout=300,
-    )
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path / "dist")]
+    built = subprocess.run([*command, str(source)], capture_output=True, text=True, timeout=300)
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "dist").glob("factcheck-*.whl")
     with zipfile.ZipFile(wheel) as archive:

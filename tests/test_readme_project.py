@@ -55,7 +55,8 @@ def test_the_sections_commands_run_the_example_project(tmp_path):
     blocks = shell_blocks()
     assert len(blocks) == 2 and CHECKOUT_PLACEHOLDER in blocks[0]
     script = "\n".join(blocks).replace(CHECKOUT_PLACEHOLDER, str(checkout))
-    environment = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH") and not k.startswith("PYTEST")}
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("VIRTUAL_ENV", "PYTHONPATH") and not k.startswith("PYTEST")}
     ran = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=project, env=environment,
                          capture_output=True, text=True, timeout=600)
     assert ran.returncode == 0, ran.stdout[-3000:] + ran.stderr[-3000:]

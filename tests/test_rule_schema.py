@@ -77,8 +77,10 @@ def test_the_schema_lists_each_kinds_parameters_and_what_it_requires(name):
 
 FACTS = """\
 facts:
-  - {id: a, claim: x, about: e, property: date, value: 2019-11-25, citations: [{source: s.txt, quote: "on 25 November 2019"}]}
-  - {id: b, claim: y, about: e, property: date, value: 2019-11-29, citations: [{source: s.txt, quote: "on 29 November 2019"}]}
+  - {id: a, claim: x, about: e, property: date, value: 2019-11-25,
+     citations: [{source: s.txt, quote: "on 25 November 2019"}]}
+  - {id: b, claim: y, about: e, property: date, value: 2019-11-29,
+     citations: [{source: s.txt, quote: "on 29 November 2019"}]}
 entities:
   - {id: e, name: The Event, kind: event}
 """
@@ -141,7 +143,7 @@ def fact_texts() -> list:
 
 @pytest.mark.parametrize("text", fact_texts())
 def test_schema_and_engine_agree_on_the_repositorys_declarations(text):
-    disagreements = [(shown, by_schema, by_engine) for shown, by_schema, by_engine in verdicts(text) if by_schema != by_engine]
+    disagreements = [verdict for verdict in verdicts(text) if verdict[1] != verdict[2]]
     assert not disagreements, "(declaration, schema rejects, engine rejects): " + repr(disagreements)
 
 
@@ -154,7 +156,7 @@ def test_schema_and_engine_agree_on_every_kind_parameter_and_value():
     text = FACTS + "rules:\n" + "".join(f"  - {json.dumps(d)}\n" for d in battery())
     found_verdicts = verdicts(text)
     assert len(found_verdicts) == len(battery())
-    disagreements = [(shown, by_schema, by_engine) for shown, by_schema, by_engine in found_verdicts if by_schema != by_engine]
+    disagreements = [verdict for verdict in found_verdicts if verdict[1] != verdict[2]]
     assert not disagreements, "(declaration, schema rejects, engine rejects): " + "\n".join(map(repr, disagreements))
     assert sum(by_schema for _, by_schema, _ in found_verdicts) > len(found_verdicts) / 2  # the battery is mostly bad
 
@@ -164,7 +166,7 @@ def test_a_stray_threshold_and_a_before_without_then_are_flagged_by_the_schema()
     text = FACTS + "rules:\n  - {kind: single-value, properties: [date], threshold: 80}\n  - {kind: before, first: a}\n"
     messages = [str(problem) for _, problem in schema_problems(load_text(text, FILE).data, FILE)]
     assert messages == [
-        "facts/t.yaml:7:46: unknown key 'threshold' for rule kind single-value: allowed keys: "
+        "facts/t.yaml:9:46: unknown key 'threshold' for rule kind single-value: allowed keys: "
         "about, facts, id, kind, note, properties, severity",
-        "facts/t.yaml:8:5: missing required key 'then' for rule kind before",
+        "facts/t.yaml:10:5: missing required key 'then' for rule kind before",
     ]

@@ -87,7 +87,10 @@ def sources_problems(text):
 
 
 def test_a_source_needs_only_its_file_name():
-    assert sources_problems("sources:\n  - file: changelog.txt\n  - {file: a.txt, language: pt-BR, published: 2024-01-05}\n") == []
-    assert sources_problems("sources:\n  - {title: Changelog}\n") == ["seeds/sources.yaml:2:5: missing required key 'file'"]
+    minimal = "sources:\n  - file: changelog.txt\n  - {file: a.txt, language: pt-BR, published: 2024-01-05}\n"
+    assert sources_problems(minimal) == []
+    assert sources_problems("sources:\n  - {title: Changelog}\n") == [
+        "seeds/sources.yaml:2:5: missing required key 'file'"
+    ]
     (message,) = sources_problems("sources:\n  - {file: a.txt, language: English}\n")
     assert message.startswith("seeds/sources.yaml:2:19: 'language': 'English' does not fit: a language tag")
