@@ -30,6 +30,7 @@ NUMBER_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth "
     "hundredth thousandth millionth single double triple couple pair few several many most all both".split()
 )
+NEGATING_COMPOUNDS = frozenset(["no-one"])  # a hyphenated compound that is itself a negation ("no-one knew")
 INFLECTIONS = frozenset(["s", "es", "ed", "d", "ing", "er", "ers", "ly", "'s"])
 SPELLING_VARIANTS = [
     (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -167,7 +168,7 @@ def _meaning(words: list[Word]) -> str:
     """What kind of change a run of differing words is, from the most serious down."""
     if any(is_number(w.text) for w in words):
         return "a changed number"
-    if any(is_negation(w.text) for w in words):
+    if any(negates(w) for w in words):
         return "a negation added or removed"
     if any(looks_like_name(w) for w in words):
         return "a changed name"
@@ -197,6 +198,12 @@ def is_count(text: str) -> bool:
 
 def is_negation(text: str) -> bool:
     return text.replace("'", "") in NEGATIONS or text.endswith("n't")
+
+
+def negates(word: Word) -> bool:
+    """A negation as a word of its own ("no charge"), not as part of a hyphenated compound that names a thing
+    ("no-charge", "no-fault", "no-op"); a compound that is itself a negation ("no-one") still counts."""
+    return is_negation(word.text) and (not word.compound or word.compound in NEGATING_COMPOUNDS)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from checker.brackets import bracket_occurrences
-from checker.differences import Comparison, compare, is_count, is_negation
+from checker.differences import Comparison, compare, is_count, negates
 from checker.document import Document, at_boundary
 from checker.model import Match, Selector, Span
 from checker.normalize import PLACEHOLDER, Word, fold_for_search
@@ -305,13 +305,13 @@ def omissions_that_change_meaning(chain: list[Found], doc: Document):
         if not gap:
             continue
         short = len(gap) <= SHORT_OMISSION
-        hidden = [w for w in gap if is_negation(w.text) or (short and is_count(w.text))]
+        hidden = [w for w in gap if negates(w) or (short and is_count(w.text))]
         kept, next_kept = doc.words_between(before.start, before.end)[-1:], doc.words_between(after.start, after.end)[:1]
         if is_count(gap[0].text) and ((next_kept and is_count(next_kept[0].text)) or (kept and kept[0].text in APPROXIMATORS)):
             yield f'the omission "..." leaves out the number "{gap[0].original}" and joins what stood around it to another ({doc.where(gap[0].start)})'
             continue
-        if hidden and (short or is_negation(gap[0].text) or is_negation(gap[-1].text)):
-            what = "a negation" if any(is_negation(w.text) for w in hidden) else "a number"
+        if hidden and (short or negates(gap[0]) or negates(gap[-1])):
+            what = "a negation" if any(negates(w) for w in hidden) else "a number"
             left_out = " ".join(w.original for w in gap) if short else hidden[0].original
             yield f'the omission "..." leaves out "{left_out}", {what}: that changes the meaning ({doc.where(gap[0].start)})'
 

@@ -25,6 +25,8 @@ PLACEHOLDER = "\ue000"  # stands for an editor's [insertion] while a quote is no
 # a hyphen (or soft hyphen) at the end of a line, between letters: "announce-\nment"
 LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 WORD = re.compile(r"(?:(?<!\w)-(?=\d))?\w+(?:['.,:]\w+)*")  # -5 keeps its sign; @Global_Media_ keeps its _
+HYPHENS = "-\u2010\u2011"
+COMPOUND = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")  # no-charge, state-of-the-art
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Word:
     original: str
     initial: bool = False  # first word of a sentence (or of the text): its capital says nothing
     tag: str = ""  # @, # or / before it, or ( after it: a handle, hashtag, link part or code, a name whatever its case
+    compound: str = ""  # the hyphenated compound it is part of, lower case with plain hyphens ("no-charge"), or ""
 
 
 def normalize(original: str) -> Normalized:
@@ -138,8 +141,23 @@ def words(normalized: Normalized, original: str, start: int = 0, end: int | None
         initial = not before or before[-1] in ".!?" or match.start() in normalized.breaks
         tag = normalized.text[match.start() - 1] if match.start() and normalized.text[match.start() - 1] in "@#/" else ""
         tag = tag or ("(" if normalized.text[match.end() : match.end() + 1] == "(" else "")  # heappush(: code
-        found.append(Word(match.group(), match.start(), match.end(), original[first:last], initial, tag))
+        found.append(Word(match.group(), match.start(), match.end(), original[first:last], initial, tag,
+                          _compound(original, first, last)))
     return found
+
+
+def _compound(original: str, first: int, last: int) -> str:
+    """The hyphenated compound holding original[first:last] ("no-charge" for its "no"), or "" for a word of its own."""
+    joined = (last + 1 < len(original) and original[last] in HYPHENS and original[last + 1].isalnum()) or (
+        first >= 2 and original[first - 1] in HYPHENS and original[first - 2].isalnum()
+    )
+    if not joined:
+        return ""
+    lo = max(0, first - 80)
+    for found in COMPOUND.finditer(original, lo, min(len(original), last + 80)):
+        if found.start() <= first and last <= found.end():
+            return re.sub(f"[{HYPHENS}]", "-", found.group().casefold())
+    return ""
 
 
 def fold_for_search(text: str) -> str:

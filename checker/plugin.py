@@ -229,7 +229,9 @@ class FactFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         project, suite = self.project, self.project.inputs.suite
         display = project.config.display(self.path)
-        problems = project.setup_problems() + [p for p in suite.problems if p.file == display]
+        rules = [r for r in suite.rules if r.file == display]
+        in_file = [p for p in suite.problems if p.file == display and not _in_a_rule(p, rules)]
+        problems = project.setup_problems() + in_file
         if problems:
             yield ProblemItem.from_parent(self, name="file", problems=problems)
         seen: dict[str, int] = {}
@@ -237,8 +239,13 @@ class FactFile(pytest.File):
             seen[fact.id] = seen.get(fact.id, 0) + 1
             name = fact.id if seen[fact.id] == 1 else f"{fact.id}[{seen[fact.id]}]"
             yield FactItem.from_parent(self, name=name, fact=fact)
-        for rule in (r for r in suite.rules if r.file == display):
+        for rule in rules:
             yield RuleItem.from_parent(self, name=rule_name(rule), line=rule.line)
+
+
+def _in_a_rule(problem: Problem, rules: list[Any]) -> bool:
+    """A problem inside a rule declaration: that rule's own item shows it, the file's item need not."""
+    return any(rule.line <= problem.line <= last_line(rule) for rule in rules)
 
 
 class FactcheckItem(pytest.Item):

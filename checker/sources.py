@@ -69,7 +69,8 @@ class Library:
 
 @dataclass
 class SourceInfo:
-    """What sources.yaml says of one source."""
+    """What sources.yaml says of one source. Only `file` is required: with no `published`, relative
+    dates in its quotes stay unresolved; with no `lineage`, it is an independent witness."""
 
     file: str
     published: str | None

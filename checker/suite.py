@@ -17,6 +17,7 @@ class Suite:
     facts: list[Fact] = field(default_factory=list)
     entities: list[Mapping] = field(default_factory=list)
     rules: list[Mapping] = field(default_factory=list)
+    entity_kinds: list[str] = field(default_factory=list)  # the project's own kinds, declared under entity_kinds:
     problems: list[Problem] = field(default_factory=list)  # file-level: bad YAML, bad top level, bad entity/rule
     files: list[str] = field(default_factory=list)
 
@@ -52,6 +53,9 @@ def add_file(suite: Suite, loaded: LoadedFile) -> None:
             suite.facts.append(build_fact(raw, loaded.file, index, by_fact.get(index, []), line))
     suite.entities.extend(_mappings(loaded.data.get("entities")))
     suite.rules.extend(_mappings(loaded.data.get("rules")))
+    kinds = loaded.data.get("entity_kinds")
+    if isinstance(kinds, list):
+        suite.entity_kinds.extend(kind for kind in kinds if isinstance(kind, str))
 
 
 def _mappings(items: Any) -> list[Mapping]:

@@ -1,10 +1,15 @@
-"""Loaded YAML against schema/*.json: every violation becomes a Problem at the offending key's line."""
+"""Loaded YAML against the JSON schemas: every violation becomes a Problem at the offending key's line.
+
+The schemas ship inside the package (checker/schemas/, read with importlib.resources), so an installed
+wheel validates as a checkout does; schema/ at the top of the repository is the published copy that
+fact files' `$schema` comment points at, kept byte for byte identical by a test.
+"""
 from __future__ import annotations
 
 import difflib
 import json
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any, Iterable
 
 from jsonschema import Draft202012Validator, ValidationError
@@ -13,14 +18,19 @@ from jsonschema.exceptions import best_match, relevance
 from checker.load import Mapping, position_of
 from checker.model import Problem
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMAS = resources.files("checker") / "schemas"
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON schema checker/schemas/<name>.schema.json, as shipped in the package (read once per process)."""
+    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
-    """The validator for schema/<name>.schema.json (read once per process)."""
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    """The validator for the schema <name> (facts, sources or report)."""
+    return Draft202012Validator(load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def schema_problems(data: Any, file: str, schema: str = "facts") -> list[tuple[tuple[Any, ...], Problem]]:
@@ -58,22 +68,25 @@ def _misfit(errors: list[ValidationError]) -> tuple[int, int]:
 def _explain(error: ValidationError, data: Any) -> Iterable[tuple[tuple[Any, ...], str]]:
     """Editor-facing messages: name the key, say what to do."""
     path = tuple(error.absolute_path)
+    titled = path and isinstance(error.schema, dict) and "title" in error.schema  # "rule kind before"; not the file's
+    within = f" for {error.schema['title']}" if titled else ""
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed), key=str):
-            yield path + (key,), _unknown_key(key, allowed)
+            yield path + (key,), _unknown_key(key, allowed, within)
         return
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        yield path, f"missing required key '{missing}'"
+        yield path, f"missing required key '{missing}'{within}"
         return
     yield path, f"{_where(path)}{_short(error)}"
 
 
-def _unknown_key(key: Any, allowed: list[str]) -> str:
+def _unknown_key(key: Any, allowed: list[str], within: str = "") -> str:
+    """`within` names the schema the key is unknown to (" for rule kind before"), from its title."""
     close = difflib.get_close_matches(str(key), allowed, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-    return f"unknown key '{key}': {hint}"
+    return f"unknown key '{key}'{within}: {hint}"
 
 
 def _where(path: tuple[Any, ...]) -> str:
@@ -84,8 +97,10 @@ def _short(error: ValidationError) -> str:
     if error.validator == "pattern" and error.schema.get("description"):
         return f"{error.instance!r} does not fit: {error.schema['description']}"
     if error.validator == "enum":
-        options = ", ".join(str(option) for option in error.validator_value)
-        return f"{error.instance!r} is not one of: {options}"
+        options = [str(option) for option in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), options, n=1) if isinstance(error.instance, str) else []
+        hint = f": did you mean '{close[0]}'?" if close else ""
+        return f"{error.instance!r} is not one of: {', '.join(options)}{hint}"
     if error.validator == "type":
         return f"{error.instance!r} should be of type {error.validator_value}"
     return error.message

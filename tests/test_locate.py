@@ -288,6 +288,36 @@ def test_the_negation_as_written_passes():
     passes("said the official, who as a police officer cannot be named in the media")
 
 
+LICENCE = ("Each Contributor hereby grants to You a perpetual, worldwide, non-exclusive, no-charge, royalty-free,"
+           " irrevocable copyright license. It is a no-fault policy and not a contested one. The call is a no-op"
+           " in the default build. No-one knew the cost of the fix. There is no charge for the service.")
+
+
+@pytest.mark.parametrize("quote", [
+    "grants to You a perpetual, worldwide, non-exclusive, ... royalty-free, irrevocable copyright license",
+    "It is a ... policy and not a contested one",
+    "The call is a ... in the default build",
+])
+def test_no_in_a_hyphenated_compound_is_no_negation(quote):
+    assert locate(quote, doc_of(LICENCE)).status == "elided"
+
+
+@pytest.mark.parametrize("quote, naming", [
+    ("It is a no-fault policy and ... a contested one", 'leaves out "not", a negation'),
+    ("default build. ... knew the cost of the fix", 'leaves out "No one", a negation'),  # no-one is nobody
+    ("There is a charge for the service", 'quote says "a" where the source says "no" — a negation added or removed'),
+])
+def test_no_as_a_word_and_no_one_still_negate(quote, naming):
+    match = locate(quote, doc_of(LICENCE))
+    assert not match.ok and naming in " ".join(match.differences), match.differences
+
+
+def test_a_compound_left_out_without_an_ellipsis_is_no_negation_but_still_fails():
+    match = locate("It is a fault policy and not a contested one", doc_of(LICENCE))
+    assert not match.ok
+    assert "negation" not in " ".join(match.differences), match.differences
+
+
 # ---- names ----------------------------------------------------------------------------------------
 
 

@@ -140,5 +140,13 @@ def test_words_keep_their_original_spelling():
     ]
 
 
+def test_words_know_the_hyphenated_compound_they_stand_in():
+    original = "A No\u2010Charge, royalty-free licence - or no charge at all"
+    found = {w.original: w.compound for w in words(normalize(original), original)}
+    assert found["No"] == found["Charge"] == "no-charge"
+    assert found["royalty"] == found["free"] == "royalty-free"
+    assert found["licence"] == found["or"] == found["no"] == ""  # a spaced dash joins nothing
+
+
 def test_fold_for_search_strips_the_edges():
     assert fold_for_search("  “He said,” ") == "he said,"

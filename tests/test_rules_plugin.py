@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 
-from checker.validate import SCHEMA_DIR
+from checker.validate import load_schema
 from tests.helpers import make_project
 
 S000, S001, S002, S003 = "000_12e6b7cc27e0264f.txt", "001_2afa2717bd8a4cc8.txt", "002_e6b1a6874fc6dd1e.txt", "003_1288ced4304eb56c.txt"
@@ -65,7 +65,7 @@ def project(pytester, files):
 
 def report(pytester, name="r.json"):
     doc = json.loads((pytester.path / name).read_text(encoding="utf-8"))
-    jsonschema.validate(doc, json.loads((SCHEMA_DIR / "report.schema.json").read_text(encoding="utf-8")))
+    jsonschema.validate(doc, load_schema("report"))
     return doc
 
 
@@ -254,9 +254,9 @@ def test_bad_rule_declarations_are_input_errors_with_file_and_line(pytester, mon
     result = pytester.runpytest("facts/")
     result.assert_outcomes(passed=1, failed=3)
     result.stdout.fnmatch_lines([
-        "*facts/rules.yaml:2:1: unknown rule kind 'singel-value': did you mean 'single-value'?",
+        "*facts/rules.yaml:2:6: 'kind': 'singel-value' is not one of: *: did you mean 'single-value'?",
         "*facts/rules.yaml:3:1: 'first' names unknown fact 'attack-dat': did you mean 'attack-date'?",
-        "*facts/rules.yaml:4:1: rule kind before needs 'then' (a fact id)",
+        "*facts/rules.yaml:4:5: missing required key 'then' for rule kind before",
     ])
     assert "Traceback" not in result.stdout.str() and "def runtest" not in result.stdout.str()
     from checker.cli import main

@@ -64,3 +64,33 @@ def test_a_value_needs_a_subject_and_property():
 def test_the_schemas_are_valid_2020_12_schemas():
     for name in ("facts", "sources", "report"):
         validator(name).check_schema(validator(name).schema)
+
+
+def test_entity_kinds_are_open_lowercase_words():
+    text = "entity_kinds: [license, court]\nentities:\n  - {id: apache-2, name: Apache License, kind: license}\n"
+    assert problems(text + "  - {id: bc, name: bc, kind: package}\n") == []
+    (message,) = problems(text + "  - {id: bc, name: bc, kind: Package}\n")
+    assert message.startswith("facts/x.yaml:4:24: 'kind': 'Package' does not fit: an entity kind is a lowercase word")
+    assert problems("entity_kinds: [License]\n")[0].startswith("facts/x.yaml:1:16: 'License' does not fit")
+
+
+def test_an_unknown_rule_kind_gets_a_suggestion():
+    assert problems("rules:\n  - {kind: befor, first: a, then: b}\n") == [
+        "facts/x.yaml:2:6: 'kind': 'befor' is not one of: integrity, value-agreement, calendar, single-value, "
+        "quantities, before, names, corroboration, disputes: did you mean 'before'?"
+    ]
+
+
+def sources_problems(text):
+    data = load_text(text, "seeds/sources.yaml").data
+    return [str(problem) for _, problem in schema_problems(data, "seeds/sources.yaml", schema="sources")]
+
+
+def test_a_source_needs_only_its_file_name():
+    minimal = "sources:\n  - file: changelog.txt\n  - {file: a.txt, language: pt-BR, published: 2024-01-05}\n"
+    assert sources_problems(minimal) == []
+    assert sources_problems("sources:\n  - {title: Changelog}\n") == [
+        "seeds/sources.yaml:2:5: missing required key 'file'"
+    ]
+    (message,) = sources_problems("sources:\n  - {file: a.txt, language: English}\n")
+    assert message.startswith("seeds/sources.yaml:2:19: 'language': 'English' does not fit: a language tag")

@@ -39,7 +39,8 @@ class Kind:
 def rule(name: str, *, params: dict[str, str] | None = None, required: tuple[str, ...] = (), always: bool = False):
     """Mark a function as the rule kind `name`; checker/rules/__init__.py lists every kind in one place.
 
-    Parameter types: fact, facts, entities, properties, days (int >= 0), int, percent (0-100).
+    Parameter types: fact, facts, entities, properties, days (a whole number >= 0), int (a whole number >= 1),
+    percent (0-100). schema/facts.schema.json describes each kind's parameters the same way (a test compares them).
     `facts`, `about` and `properties` scope any rule to a subset of the facts.
     """
 
@@ -107,6 +108,7 @@ class Context:
     entity_list: list[Mapping]
     metadata: dict[str, Any]
     sources_display: str
+    entity_kinds: set[str] = field(default_factory=set)  # declared under entity_kinds: beside the usual ones
     values: dict[int, Value] = field(default_factory=dict)
     value_errors: dict[int, str] = field(default_factory=dict)
     disputes: list[DisputeInfo] = field(default_factory=list)
@@ -168,6 +170,7 @@ def build_context(suite, fact_results: list[FactResult], library, metadata) -> C
         results={id(result.fact): result for result in fact_results},
         entities=entities,
         entity_list=list(suite.entities),
+        entity_kinds=set(getattr(suite, "entity_kinds", ())),
         metadata=metadata or {},
         sources_display=getattr(library, "display_root", "seeds"),
     )
@@ -299,7 +302,7 @@ def read_declaration(declaration: Mapping, ctx: Context, kinds: dict[str, Kind])
 def _describe(type_: str) -> str:
     return {
         "fact": "a fact id", "facts": "a list of fact ids", "entities": "a list of entity ids",
-        "properties": "a list of property names", "days": "a number of days", "int": "a whole number",
+        "properties": "a list of property names", "days": "a whole number of days", "int": "a whole number, 1 or more",
         "percent": "a number from 0 to 100",
     }[type_]
 
@@ -312,8 +315,7 @@ def _check_param(declaration: Mapping, key: str, type_: str, ctx: Context) -> tu
         isinstance(value, list) and value and all(isinstance(v, str) for v in value)
     ):
         return value, [_problem(declaration, key, f"'{key}' should be {_describe(type_)}")]
-    if type_ in ("days", "int", "percent") and (not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0
-                                                  or type_ == "percent" and value > 100):
+    if type_ in ("days", "int", "percent") and not _fits_number(value, type_):
         return value, [_problem(declaration, key, f"'{key}' should be {_describe(type_)}, not {value!r}")]
     known = {"fact": ctx.by_id, "facts": ctx.by_id, "entities": ctx.entities,
              "properties": {f.raw.get("property") for f in ctx.facts if isinstance(f.raw, Mapping)}}.get(type_)
@@ -327,6 +329,14 @@ def _check_param(declaration: Mapping, key: str, type_: str, ctx: Context) -> tu
             hint = f"did you mean '{close[0]}'?" if close else f"no fact has {'it' if what == 'property' else 'this id'}"
             problems.append(_problem(declaration, key, f"'{key}' names unknown {what} '{item}': {hint}"))
     return value, problems
+
+
+def _fits_number(value: Any, type_: str) -> bool:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    if type_ == "percent":
+        return 0 <= value <= 100
+    return float(value).is_integer() and value >= (1 if type_ == "int" else 0)
 
 
 def _problem(declaration: Mapping, key: str, message: str) -> Problem:

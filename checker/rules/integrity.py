@@ -8,7 +8,10 @@ from checker.load import Mapping
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, facts_about, rule
 from checker.rules.evidence import spellings
+from checker.validate import load_schema
 from checker.values import EntityRef
+
+USUAL_KINDS = tuple(load_schema("facts")["$defs"]["kind"]["examples"])  # person, organisation, platform ...
 
 
 @rule("integrity", always=True)
@@ -16,7 +19,9 @@ def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
     """Flags a reference to an entity that is not registered, and an entity id registered twice;
     warns when one spelling is registered for two entities (the names rule cannot tell them apart);
     warns when sources.yaml exists but has no entry for a cited source (no publication date to
-    resolve "Friday" against, no lineage to count copies by).
+    resolve "Friday" against, no lineage to count copies by); warns when an entity's kind looks like
+    a misspelling of a usual or declared kind (`persn`), or, once the project declares its own kinds
+    under `entity_kinds:`, is neither usual nor declared. Kinds are otherwise open: `license` is fine.
 
     Why: `about: london-bridge-atack` silently splits one subject in two, so no rule ever compares
     its facts; a second entity with the same id makes every alias ambiguous.
@@ -35,6 +40,29 @@ def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
     yield from _duplicate_entities(ctx)
     yield from _shared_spellings(ctx)
     yield from _sources_without_metadata(ctx, spec)
+    yield from _unknown_kinds(ctx)
+
+
+def _unknown_kinds(ctx: Context) -> Iterator[Finding]:
+    known = sorted(set(USUAL_KINDS) | ctx.entity_kinds)
+    for entity in ctx.entity_list:
+        kind = entity.get("kind")
+        if not isinstance(kind, str) or kind in known:
+            continue
+        close = difflib.get_close_matches(kind, known, n=1, cutoff=0.75)
+        if close:
+            what = f"which looks like a misspelling of '{close[0]}'"
+        elif ctx.entity_kinds:
+            declared = ", ".join(sorted(ctx.entity_kinds))
+            what = f"which is neither a usual kind nor one declared under entity_kinds: ({declared})"
+        else:
+            continue  # kinds are open until the project declares its own
+        shown_on = next(facts_about(ctx, entity.get("id")), None) or next(iter(ctx.facts), None)
+        line = entity.line_of("kind")
+        yield Finding(
+            f"entity {entity.get('id')} ({entity.file}:{line}) has kind '{kind}', {what}: correct it, "
+            "or add it to entity_kinds: if it is one of your own",
+            [shown_on] if shown_on else [], [Location(entity.file, line, None, "entity")], severity="warning")
 
 
 def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | None = None) -> Finding:
