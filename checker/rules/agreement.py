@@ -24,17 +24,17 @@ def value_agreement(ctx: Context, spec: Spec) -> Iterator[Finding]:
     Example: `value: {quantity: 6000}` citing "Nearly 5,000 accounts ... were shut down".
     """
     for fact in spec.facts:
-        if id(fact) in ctx.value_errors:
-            line = ctx.raw_line(fact, "value")
-            yield Finding(f"{fact.id}: value cannot be read: {ctx.value_errors[id(fact)]}", [fact],
+        if fact in ctx.value_errors:
+            line = fact.line_of("value")
+            yield Finding(f"{fact.id}: value cannot be read: {ctx.value_errors[fact]}", [fact],
                           [Location(fact.file, line, fact.id, "value")])
         value = ctx.value(fact)
-        if value is not None and ctx.citations(fact) and id(fact) not in ctx.support:
+        if value is not None and ctx.citations(fact) and fact not in ctx.support:
             finding = _unbacked_value(ctx, fact, value)
             finding.severity = "warning" if isinstance(value, EntityRef) else None  # "the official" names no alias
             yield finding
         elif isinstance(value, DateValue) and value.part and not _part_stated(ctx, fact, value):
-            line = ctx.raw_line(fact, "value")
+            line = fact.line_of("value")
             yield Finding(f"{fact.id}: value says {value.part} (at {fact.file}:{line}) but no quote gives a part of day for "
                           f"{value.low}: drop part_of_day or cite the passage that states it", [fact],
                           [Location(fact.file, line, fact.id, "value")], severity="warning")
@@ -51,13 +51,13 @@ def _part_stated(ctx: Context, fact, value: DateValue) -> bool:
 
 
 def _unbacked_value(ctx: Context, fact, value) -> Finding:
-    details, locations = [], [Location(fact.file, ctx.raw_line(fact, "value"), fact.id, "value")]
+    details, locations = [], [Location(fact.file, fact.line_of("value"), fact.id, "value")]
     for cited in ctx.citations(fact):
         source = cited.citation.source
         _, detail = backs(value, cited.citation.quote, ctx.published(source), ctx.entities, ctx.source_path(source))
         details.append(f"the quote at {ctx.quote_where(fact, cited)} {detail}")
         locations += ctx.quote_locations(fact, cited)
-    message = (f"{fact.id}: value {value} (at {fact.file}:{ctx.raw_line(fact, 'value')}) is not stated by any of its quotes: "
+    message = (f"{fact.id}: value {value} (at {fact.file}:{fact.line_of('value')}) is not stated by any of its quotes: "
                + "; ".join(details) + ". Correct the value, or cite the passage that states it")
     return Finding(message, [fact], locations)
 
@@ -71,7 +71,7 @@ def _claim_drift(ctx: Context, fact) -> Iterator[Finding]:
     quantities = [q for quote, _ in quotes for q in find_quantities(quote)]
     numbers = set().union(*(numbers_in(quote) for quote, _ in quotes))
     numbers |= {float(m.resolved.low.year) for m in mentions if m.resolved is not None}  # "last year" backs "2018"
-    line = ctx.raw_line(fact, "claim")
+    line = fact.line_of("claim")
     where = ", ".join(f"{fact.file}:{c.citation.line}" for c in cites)
     for said in find_dates(fact.claim):
         if said.relation in ("last", "next", "this", None) and not any(_date_backed(said, m) for m in mentions):

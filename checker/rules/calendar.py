@@ -21,7 +21,7 @@ def calendar(ctx: Context, spec: Spec) -> Iterator[Finding]:
     for fact in spec.facts:
         value = ctx.value(fact)
         if isinstance(value, DateValue):
-            yield from _value_misfit(fact, value, f"{fact.file}:{ctx.raw_line(fact, 'value')}", "value")
+            yield from _value_misfit(fact, value, f"{fact.file}:{fact.line_of('value')}", "value")
         yield from _claim_misfits(ctx, fact, value)
         yield from _quote_misfits(ctx, fact)
         yield from _two_dates_for_a_weekday(ctx, fact)
@@ -42,7 +42,7 @@ def _value_misfit(fact, value: DateValue, where: str, what: str) -> Iterator[Fin
 
 
 def _claim_misfits(ctx: Context, fact, value) -> Iterator[Finding]:
-    line = ctx.raw_line(fact, "claim")
+    line = fact.line_of("claim")
     default_year = value.low.year if isinstance(value, DateValue) else None
     for mention in find_dates(fact.claim):
         year = mention.year or default_year
@@ -59,7 +59,7 @@ def _claim_misfits(ctx: Context, fact, value) -> Iterator[Finding]:
 
 def _quote_misfits(ctx: Context, fact) -> Iterator[Finding]:
     quoted = [(c, "quote") for c in ctx.citations(fact)]
-    result = ctx.results.get(id(fact))
+    result = ctx.results.get(fact)
     quoted += [(d, "disputing quote") for d in (result.disputes if result else [])]
     for cited, what in quoted:
         for mention in find_dates(cited.citation.quote, ctx.published(cited.citation.source)):

@@ -4,7 +4,6 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Iterator
 
-from checker.load import Mapping
 from checker.rules.engine import Context, Finding, Side, Spec, rule, sources_of
 from checker.values import Quantity, agree, type_name
 
@@ -41,9 +40,8 @@ def quantities(ctx: Context, spec: Spec) -> Iterator[Finding]:
 def conflicts(ctx: Context, facts: list, what: str) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list] = {}
     for fact in facts:
-        raw = fact.raw if isinstance(fact.raw, Mapping) else {}
-        if isinstance(raw.get("about"), str) and isinstance(raw.get("property"), str):
-            groups.setdefault((raw["about"], raw["property"]), []).append(fact)
+        if fact.about is not None and fact.property is not None:
+            groups.setdefault((fact.about, fact.property), []).append(fact)
     for (about, prop), group in groups.items():
         for a, b in combinations(group, 2):
             va, vb = ctx.value(a), ctx.value(b)

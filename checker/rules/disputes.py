@@ -18,7 +18,7 @@ def disputes(ctx: Context, spec: Spec) -> Iterator[Finding]:
     Example: `value: {date: 2019-11-30}` with `disputed_by: [{..., says: 2019-11-30}]`.
     """
     for info in ctx.disputes:
-        if info.fact not in spec.facts or id(info) in ctx.acknowledged:
+        if info.fact not in spec.facts or info in ctx.acknowledged:
             continue  # a dispute that acknowledged another rule's finding is listed there
         stale = info.stale
         where = Location(info.fact.file, info.dispute.line, info.fact.id, "dispute")

@@ -87,7 +87,7 @@ class Spec:
     declaration: Mapping | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class DisputeInfo:
     fact: Fact
     dispute: Dispute
@@ -102,30 +102,30 @@ class Context:
     """The suite as rules see it: valid facts with their parsed values, entities, sources metadata."""
 
     facts: list[Fact]
-    results: dict[int, FactResult]
+    results: dict[Fact, FactResult]
     entities: dict[str, Mapping]
     entity_list: list[Mapping]
     metadata: dict[str, Any]
     sources_display: str
-    values: dict[int, Value] = field(default_factory=dict)
-    value_errors: dict[int, str] = field(default_factory=dict)
+    values: dict[Fact, Value] = field(default_factory=dict)
+    value_errors: dict[Fact, str] = field(default_factory=dict)
     disputes: list[DisputeInfo] = field(default_factory=list)
-    support: dict[int, CitationResult] = field(default_factory=dict)  # the citation whose quote backs the value
-    acknowledged: set[int] = field(default_factory=set)  # ids of DisputeInfo that acknowledged a finding
+    support: dict[Fact, CitationResult] = field(default_factory=dict)  # the citation whose quote backs the value
+    acknowledged: set[DisputeInfo] = field(default_factory=set)  # the disputes that acknowledged a finding
 
     @property
     def by_id(self) -> dict[str, Fact]:
         return {fact.id: fact for fact in self.facts}
 
     def value(self, fact: Fact) -> Value | None:
-        return self.values.get(id(fact))
+        return self.values.get(fact)
 
     def published(self, source: str) -> date | None:
         info = self.metadata.get(source)
         return parse_published(getattr(info, "published", None)) if info is not None else None
 
     def citations(self, fact: Fact) -> list[CitationResult]:
-        result = self.results.get(id(fact))
+        result = self.results.get(fact)
         return result.citations if result else []
 
     def source_path(self, source: str) -> str:
@@ -143,14 +143,11 @@ class Context:
             found.append(Location(self.source_path(cited.citation.source), cited.match.spans[0].line, fact.id, "source"))
         return found
 
-    def raw_line(self, fact: Fact, key: str) -> int:
-        return fact.raw.line_of(key) if isinstance(fact.raw, Mapping) else fact.line
-
     def evidence(self, fact: Fact) -> tuple[str, list[Location]]:
         """How a fact's value is backed, for messages: 'facts/a.yaml:5, quote facts/a.yaml:9 (seeds/000.txt:12)'."""
-        cited = self.support.get(id(fact)) or next(iter(self.citations(fact)), None)
-        text = f"{fact.file}:{self.raw_line(fact, 'value')}"
-        locations = [Location(fact.file, self.raw_line(fact, "value"), fact.id, "value")]
+        cited = self.support.get(fact) or next(iter(self.citations(fact)), None)
+        text = f"{fact.file}:{fact.line_of('value')}"
+        locations = [Location(fact.file, fact.line_of("value"), fact.id, "value")]
         if cited is not None:
             text += f", quote {self.quote_where(fact, cited)}"
             locations += self.quote_locations(fact, cited)
@@ -165,7 +162,7 @@ def build_context(suite, fact_results: list[FactResult], library, metadata) -> C
             entities.setdefault(entity["id"], entity)
     ctx = Context(
         facts=facts,
-        results={id(result.fact): result for result in fact_results},
+        results={result.fact: result for result in fact_results},
         entities=entities,
         entity_list=list(suite.entities),
         metadata=metadata or {},
@@ -200,19 +197,18 @@ def _find_support(ctx: Context, fact: Fact) -> None:
     value = ctx.value(fact)
     for cited in ctx.citations(fact) if value is not None else ():
         if backs(value, cited.citation.quote, ctx.published(cited.citation.source), ctx.entities, cited.citation.source)[0]:
-            ctx.support[id(fact)] = cited
+            ctx.support[fact] = cited
             return
 
 
 def _read_fact_values(ctx: Context, fact: Fact) -> None:
-    raw = fact.raw if isinstance(fact.raw, Mapping) else {}
     value = None
-    if "value" in raw:
+    if fact.value is not None:
         try:
-            value = ctx.values[id(fact)] = read_value(raw["value"], entity_ids=set(ctx.entities))
+            value = ctx.values[fact] = read_value(fact.value, entity_ids=set(ctx.entities))
         except BadValue as error:
-            ctx.value_errors[id(fact)] = str(error)
-    result = ctx.results.get(id(fact))
+            ctx.value_errors[fact] = str(error)
+    result = ctx.results.get(fact)
     for index, dispute in enumerate(fact.disputes):
         cited = result.disputes[index] if result and index < len(result.disputes) else None
         try:
@@ -316,7 +312,7 @@ def _check_param(declaration: Mapping, key: str, type_: str, ctx: Context) -> tu
                                                   or type_ == "percent" and value > 100):
         return value, [_problem(declaration, key, f"'{key}' should be {_describe(type_)}, not {value!r}")]
     known = {"fact": ctx.by_id, "facts": ctx.by_id, "entities": ctx.entities,
-             "properties": {f.raw.get("property") for f in ctx.facts if isinstance(f.raw, Mapping)}}.get(type_)
+             "properties": {f.property for f in ctx.facts}}.get(type_)
     if known is None:
         return value, []
     what = {"fact": "fact", "facts": "fact", "entities": "entity", "properties": "property"}[type_]
@@ -339,9 +335,10 @@ def scope(facts: list[Fact], params: dict[str, Any]) -> list[Fact]:
     chosen = facts
     if params.get("facts"):
         chosen = [f for f in chosen if f.id in params["facts"]]
-    for key, raw_key in (("about", "about"), ("properties", "property")):
-        if params.get(key):
-            chosen = [f for f in chosen if isinstance(f.raw, Mapping) and f.raw.get(raw_key) in params[key]]
+    if params.get("about"):
+        chosen = [f for f in chosen if f.about in params["about"]]
+    if params.get("properties"):
+        chosen = [f for f in chosen if f.property in params["properties"]]
     return chosen
 
 
@@ -380,7 +377,7 @@ def to_result(spec: Spec, finding: Finding, ctx: Context) -> RuleResult:
     if finding.dispute is not None:
         result.disputed, result.resolution = True, finding.dispute.dispute.resolution
     elif acknowledged is not None:
-        ctx.acknowledged.add(id(acknowledged))
+        ctx.acknowledged.add(acknowledged)
         result.disputed, result.resolution = True, acknowledged.dispute.resolution
         result.message += (f" — acknowledged by the dispute at {acknowledged.fact.file}:{acknowledged.dispute.line}"
                            f" ({acknowledged.dispute.citation.source} says {acknowledged.says})")
@@ -419,13 +416,7 @@ def passing(spec: Spec) -> RuleResult:
 
 
 def _unique(items: Iterable) -> list:
-    seen, kept = set(), []
-    for item in items:
-        key = id(item) if isinstance(item, Fact) else item
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
+    return list(dict.fromkeys(items))  # facts are hashed by identity
 
 
 def sources_of(ctx: Context, fact: Fact) -> tuple[str, ...]:
@@ -433,4 +424,4 @@ def sources_of(ctx: Context, fact: Fact) -> tuple[str, ...]:
 
 
 def facts_about(ctx: Context, entity_id: str) -> Iterator[Fact]:
-    return (f for f in ctx.facts if isinstance(f.raw, Mapping) and f.raw.get("about") == entity_id)
+    return (f for f in ctx.facts if f.about == entity_id)

@@ -23,9 +23,8 @@ def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
     Example: `about: london-bridge-atack` when facts/entities.yaml registers `london-bridge-attack`.
     """
     for fact in spec.facts:
-        raw = fact.raw if isinstance(fact.raw, Mapping) else {}
-        if isinstance(raw.get("about"), str) and raw["about"] not in ctx.entities:
-            yield _unknown_entity(ctx, fact, "about", raw["about"])
+        if fact.about is not None and fact.about not in ctx.entities:
+            yield _unknown_entity(ctx, fact, "about", fact.about)
         value = ctx.value(fact)
         if isinstance(value, EntityRef) and value.id not in ctx.entities:
             yield _unknown_entity(ctx, fact, "value", value.id)
@@ -38,7 +37,7 @@ def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
 
 
 def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | None = None) -> Finding:
-    line = line or ctx.raw_line(fact, key)
+    line = line or fact.line_of(key)
     close = difflib.get_close_matches(entity_id, list(ctx.entities), n=1)
     hint = f"did you mean '{close[0]}'?" if close else "register it under entities: (id, name, kind, aliases)"
     return Finding(f"{fact.id}: '{key}' names entity '{entity_id}', which is not registered at {fact.file}:{line}: {hint}",
@@ -80,7 +79,7 @@ def _sources_without_metadata(ctx: Context, spec: Spec) -> Iterator[Finding]:
     if not ctx.metadata:
         return  # no sources.yaml at all: nothing to be missing from
     for fact in spec.facts:
-        result = ctx.results.get(id(fact))
+        result = ctx.results.get(fact)
         checked = result.citations + result.disputes if result else []
         # a source that cannot be read is an input error already, reported where it is cited
         cited = [(c.citation.source, c.citation.source_line) for c in checked if c.match.status != "missing-source"]

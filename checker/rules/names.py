@@ -38,7 +38,7 @@ def names(ctx: Context, spec: Spec) -> Iterator[Finding]:
     if not known:
         return
     for fact in spec.facts:
-        texts = [("claim", fact.claim, Location(fact.file, ctx.raw_line(fact, "claim"), fact.id, "claim"), f"{fact.file}:{ctx.raw_line(fact, 'claim')}")]
+        texts = [("claim", fact.claim, Location(fact.file, fact.line_of("claim"), fact.id, "claim"), f"{fact.file}:{fact.line_of('claim')}")]
         texts += [("quote", c.citation.quote, Location(fact.file, c.citation.line, fact.id, "quote"), ctx.quote_where(fact, c))
                   for c in ctx.citations(fact)]
         texts += [("disputing quote", d.citation.quote, Location(fact.file, d.citation.line, fact.id, "quote"), f"{fact.file}:{d.citation.line}")
