@@ -7,7 +7,8 @@ from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, rule
 from checker.rules.evidence import backs
 from checker.values import (
-    WEEKDAYS, DateMention, DateValue, EntityRef, Quantity, find_dates, find_quantities, mention_supports, numbers_in, overlap,
+    WEEKDAYS, DateMention, DateValue, EntityRef, Quantity, find_dates, find_quantities, find_versions, mention_supports,
+    numbers_in, overlap,
 )
 
 SKIPPED_WORDS = {"one"}  # "one of the biggest": a pronoun more often than a count
@@ -23,22 +24,25 @@ def value_agreement(ctx: Context, spec: Spec) -> Iterator[Finding]:
     publication date in sources.yaml.
     Example: `value: {quantity: 6000}` citing "Nearly 5,000 accounts ... were shut down".
     """
-    for fact in spec.facts:
-        if fact in ctx.value_errors:
-            line = fact.line_of("value")
-            yield Finding(f"{fact.id}: value cannot be read: {ctx.value_errors[fact]}", [fact],
-                          [Location(fact.file, line, fact.id, "value")])
-        value = ctx.value(fact)
-        if value is not None and ctx.citations(fact) and fact not in ctx.support:
-            finding = _unbacked_value(ctx, fact, value)
-            finding.severity = "warning" if isinstance(value, EntityRef) else None  # "the official" names no alias
-            yield finding
-        elif isinstance(value, DateValue) and value.part and not _part_stated(ctx, fact, value):
-            line = fact.line_of("value")
-            yield Finding(f"{fact.id}: value says {value.part} (at {fact.file}:{line}) but no quote gives a part of day for "
-                          f"{value.low}: drop part_of_day or cite the passage that states it", [fact],
-                          [Location(fact.file, line, fact.id, "value")], severity="warning")
-        yield from _claim_drift(ctx, fact)
+    yield from ctx.each(spec.facts, lambda fact: _agreement(ctx, fact))
+
+
+def _agreement(ctx: Context, fact) -> Iterator[Finding]:
+    if fact in ctx.value_errors:
+        line = fact.line_of("value")
+        yield Finding(f"{fact.id}: value cannot be read: {ctx.value_errors[fact]}", [fact],
+                      [Location(fact.file, line, fact.id, "value")])
+    value = ctx.value(fact)
+    if value is not None and ctx.citations(fact) and fact not in ctx.support:
+        finding = _unbacked_value(ctx, fact, value)
+        finding.severity = "warning" if isinstance(value, EntityRef) else None  # "the official" names no alias
+        yield finding
+    elif isinstance(value, DateValue) and value.part and not _part_stated(ctx, fact, value):
+        line = fact.line_of("value")
+        yield Finding(f"{fact.id}: value says {value.part} (at {fact.file}:{line}) but no quote gives a part of day for "
+                      f"{value.low}: drop part_of_day or cite the passage that states it", [fact],
+                      [Location(fact.file, line, fact.id, "value")], severity="warning")
+    yield from _claim_drift(ctx, fact)
 
 
 def _part_stated(ctx: Context, fact, value: DateValue) -> bool:
@@ -77,6 +81,12 @@ def _claim_drift(ctx: Context, fact) -> Iterator[Finding]:
         if said.relation in ("last", "next", "this", None) and not any(_date_backed(said, m) for m in mentions):
             yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but none of its quotes ({where}) "
                           f"states that date: make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")])
+    versions = {v.lower().lstrip("v") for quote, _ in quotes for v in find_versions(quote)}
+    for said in find_versions(fact.claim):
+        if said.lower().lstrip("v") not in versions:
+            yield Finding(f"{fact.id}: the claim says version {said!r} (at {fact.file}:{line}) but no quote states that "
+                          f"version ({where}): make the claim say what the quotes say", [fact],
+                          [Location(fact.file, line, fact.id, "claim")])
     for said in find_quantities(fact.claim):
         if said.text.lower() in SKIPPED_WORDS:
             continue

@@ -18,16 +18,19 @@ def calendar(ctx: Context, spec: Spec) -> Iterator[Finding]:
     "Friday" in two reports published a week apart is two different Fridays.
     Example: `value: {date: 2019-11-29, weekday: Saturday}`.
     """
-    for fact in spec.facts:
-        value = ctx.value(fact)
-        if isinstance(value, DateValue):
-            yield from _value_misfit(fact, value, f"{fact.file}:{fact.line_of('value')}", "value")
-        yield from _claim_misfits(ctx, fact, value)
-        yield from _quote_misfits(ctx, fact)
-        yield from _two_dates_for_a_weekday(ctx, fact)
-    for info in ctx.disputes:
-        if info.fact in spec.facts and isinstance(info.says, DateValue):
-            yield from _value_misfit(info.fact, info.says, f"{info.fact.file}:{info.dispute.line}", "the dispute's 'says'")
+    yield from ctx.each(spec.facts, lambda fact: _misfits(ctx, fact))
+
+
+def _misfits(ctx: Context, fact) -> Iterator[Finding]:
+    value = ctx.value(fact)
+    if isinstance(value, DateValue):
+        yield from _value_misfit(fact, value, f"{fact.file}:{fact.line_of('value')}", "value")
+    yield from _claim_misfits(ctx, fact, value)
+    yield from _quote_misfits(ctx, fact)
+    yield from _two_dates_for_a_weekday(ctx, fact)
+    for info in ctx.disputes_of(fact):
+        if isinstance(info.says, DateValue):
+            yield from _value_misfit(fact, info.says, f"{fact.file}:{info.dispute.line}", "the dispute's 'says'")
 
 
 def _actual(day: date) -> str:

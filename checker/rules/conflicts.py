@@ -44,14 +44,18 @@ def conflicts(ctx: Context, facts: list, what: str) -> Iterator[Finding]:
             groups.setdefault((fact.about, fact.property), []).append(fact)
     for (about, prop), group in groups.items():
         for a, b in combinations(group, 2):
-            va, vb = ctx.value(a), ctx.value(b)
-            if agree(va, vb):
-                continue
-            where_a, locations_a = ctx.evidence(a)
-            where_b, locations_b = ctx.evidence(b)
-            kinds = "" if type(va) is type(vb) else f" (a {type_name(va)} and a {type_name(vb)})"
-            yield Finding(
-                f"{about} {prop} {what}{kinds}: {va} in {a.id} ({where_a}) and {vb} in {b.id} ({where_b})",
-                [a, b], locations_a + locations_b, advice=ADVICE,
-                sides=[Side(a, va, sources_of(ctx, a)), Side(b, vb, sources_of(ctx, b))],
-            )
+            yield from ctx.guard([a, b], lambda: _disagreement(ctx, a, b, f"{about} {prop} {what}"))
+
+
+def _disagreement(ctx: Context, a, b, what: str) -> Iterator[Finding]:
+    va, vb = ctx.value(a), ctx.value(b)
+    if agree(va, vb):
+        return
+    where_a, locations_a = ctx.evidence(a)
+    where_b, locations_b = ctx.evidence(b)
+    kinds = "" if type(va) is type(vb) else f" (a {type_name(va)} and a {type_name(vb)})"
+    yield Finding(
+        f"{what}{kinds}: {va} in {a.id} ({where_a}) and {vb} in {b.id} ({where_b})",
+        [a, b], locations_a + locations_b, advice=ADVICE,
+        sides=[Side(a, va, sources_of(ctx, a)), Side(b, vb, sources_of(ctx, b))],
+    )

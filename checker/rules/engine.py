@@ -113,12 +113,27 @@ class Context:
     support: dict[Fact, CitationResult] = field(default_factory=dict)  # the citation whose quote backs the value
     acknowledged: set[DisputeInfo] = field(default_factory=set)  # the disputes that acknowledged a finding
 
+    def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
+        """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, the rest are still checked."""
+        for fact in facts:
+            yield from self.guard([fact], lambda: check(fact))
+
+    def guard(self, facts: list[Fact], check: Callable[[], Iterable["Finding"]]) -> list["Finding"]:
+        """`check()`'s findings, or, when it fails, one finding on `facts` saying they could not be checked and why."""
+        try:
+            return list(check())
+        except Exception as error:  # a bug on one fact must not hide the others' results
+            return [could_not_check(facts, error)]
+
     @property
     def by_id(self) -> dict[str, Fact]:
         return {fact.id: fact for fact in self.facts}
 
     def value(self, fact: Fact) -> Value | None:
         return self.values.get(fact)
+
+    def disputes_of(self, fact: Fact) -> list[DisputeInfo]:
+        return [info for info in self.disputes if info.fact is fact] if fact.disputes else []
 
     def published(self, source: str) -> date | None:
         info = self.metadata.get(source)
@@ -349,14 +364,17 @@ def run(specs: list[Spec], ctx: Context) -> list[RuleResult]:
     """RuleResults for every spec (a pass entry for a declared rule with no findings); dispute entries last."""
     results = []
     for spec in sorted(specs, key=lambda s: s.kind.name == "disputes"):
+        findings, error = [], None
         try:
-            findings = list(spec.kind.check(ctx, spec))
-        except Exception as error:  # a bug in one rule must not hide every other result
-            results.append(crashed(spec, error))
-            continue
+            for finding in spec.kind.check(ctx, spec):
+                findings.append(finding)
+        except Exception as caught:  # a bug outside ctx.each/guard: keep what the rule found before it
+            error = caught
         for finding in findings:
             results.append(to_result(spec, finding, ctx))
-        if not findings and spec.declaration is not None:
+        if error is not None:
+            results.append(crashed(spec, error))
+        elif not findings and spec.declaration is not None:
             results.append(passing(spec))
     return results
 
@@ -397,13 +415,21 @@ def acknowledges(info: DisputeInfo, finding: Finding) -> bool:
     return False
 
 
+def could_not_check(facts: list[Fact], error: Exception) -> Finding:
+    """The finding for facts a rule failed on: they fail, with the cause, rather than pass unchecked."""
+    what = "this fact" if len(facts) == 1 else "these facts"
+    return Finding(f"{', '.join(f.id for f in facts)}: the rule could not check {what} ({type(error).__name__}: {error}): "
+                   "this is a bug in factcheck, please report it", list(facts))
+
+
 def crashed(spec: Spec, error: Exception) -> RuleResult:
+    """A rule that failed outside its guarded checks: every fact in its scope may be unchecked, so each fails."""
     where = spec.declaration
     locations = (Location(where.file, where.line, None, "rule"),) if where is not None else ()
-    first = spec.facts[:1]
     return RuleResult(
-        rule=spec.name, ok=False, kind=spec.kind.name, facts=tuple(f.id for f in first), locations=locations,
-        message=f"rule {spec.name} could not run ({type(error).__name__}: {error}): this is a bug in factcheck, please report it",
+        rule=spec.name, ok=False, kind=spec.kind.name, facts=tuple(f.id for f in spec.facts), locations=locations,
+        message=f"rule {spec.name} could not run ({type(error).__name__}: {error}): the facts in its scope are not "
+                "checked by it; this is a bug in factcheck, please report it",
     )
 
 

@@ -22,18 +22,22 @@ def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
     its facts; a second entity with the same id makes every alias ambiguous.
     Example: `about: london-bridge-atack` when facts/entities.yaml registers `london-bridge-attack`.
     """
-    for fact in spec.facts:
-        if fact.about is not None and fact.about not in ctx.entities:
-            yield _unknown_entity(ctx, fact, "about", fact.about)
-        value = ctx.value(fact)
-        if isinstance(value, EntityRef) and value.id not in ctx.entities:
-            yield _unknown_entity(ctx, fact, "value", value.id)
-    for info in ctx.disputes:
-        if info.fact in spec.facts and isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
-            yield _unknown_entity(ctx, info.fact, "says", info.says.id, info.dispute.line)
+    yield from ctx.each(spec.facts, lambda fact: _references(ctx, fact))
     yield from _duplicate_entities(ctx)
     yield from _shared_spellings(ctx)
-    yield from _sources_without_metadata(ctx, spec)
+
+
+def _references(ctx: Context, fact) -> Iterator[Finding]:
+    """The entities and sources one fact refers to."""
+    if fact.about is not None and fact.about not in ctx.entities:
+        yield _unknown_entity(ctx, fact, "about", fact.about)
+    value = ctx.value(fact)
+    if isinstance(value, EntityRef) and value.id not in ctx.entities:
+        yield _unknown_entity(ctx, fact, "value", value.id)
+    for info in ctx.disputes_of(fact):
+        if isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
+            yield _unknown_entity(ctx, fact, "says", info.says.id, info.dispute.line)
+    yield from _source_without_metadata(ctx, fact)
 
 
 def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | None = None) -> Finding:
@@ -75,17 +79,16 @@ def _shared_spellings(ctx: Context) -> Iterator[Finding]:
                     [shown_on] if shown_on else [], [Location(entity.file, entity.line, None, "entity")], severity="warning")
 
 
-def _sources_without_metadata(ctx: Context, spec: Spec) -> Iterator[Finding]:
+def _source_without_metadata(ctx: Context, fact) -> Iterator[Finding]:
     if not ctx.metadata:
         return  # no sources.yaml at all: nothing to be missing from
-    for fact in spec.facts:
-        result = ctx.results.get(fact)
-        checked = result.citations + result.disputes if result else []
-        # a source that cannot be read is an input error already, reported where it is cited
-        cited = [(c.citation.source, c.citation.source_line) for c in checked if c.match.status != "missing-source"]
-        for source, line in dict(cited).items():
-            if source not in ctx.metadata:
-                yield Finding(f"{fact.id}: {ctx.source_path(source)} (cited at {fact.file}:{line}) has no entry in "
-                              f"{ctx.source_path('sources.yaml')}: its publication date and lineage are unknown, so "
-                              "relative dates in it cannot be resolved and its copies cannot be told apart; add it",
-                              [fact], [Location(fact.file, line, fact.id, "quote")], severity="warning")
+    result = ctx.results.get(fact)
+    checked = result.citations + result.disputes if result else []
+    # a source that cannot be read is an input error already, reported where it is cited
+    cited = [(c.citation.source, c.citation.source_line) for c in checked if c.match.status != "missing-source"]
+    for source, line in dict(cited).items():
+        if source not in ctx.metadata:
+            yield Finding(f"{fact.id}: {ctx.source_path(source)} (cited at {fact.file}:{line}) has no entry in "
+                          f"{ctx.source_path('sources.yaml')}: its publication date and lineage are unknown, so "
+                          "relative dates in it cannot be resolved and its copies cannot be told apart; add it",
+                          [fact], [Location(fact.file, line, fact.id, "quote")], severity="warning")

@@ -37,22 +37,25 @@ def names(ctx: Context, spec: Spec) -> Iterator[Finding]:
     known = _known(ctx)
     if not known:
         return
-    for fact in spec.facts:
-        texts = [("claim", fact.claim, Location(fact.file, fact.line_of("claim"), fact.id, "claim"), f"{fact.file}:{fact.line_of('claim')}")]
-        texts += [("quote", c.citation.quote, Location(fact.file, c.citation.line, fact.id, "quote"), ctx.quote_where(fact, c))
-                  for c in ctx.citations(fact)]
-        texts += [("disputing quote", d.citation.quote, Location(fact.file, d.citation.line, fact.id, "quote"), f"{fact.file}:{d.citation.line}")
-                  for d in fact.disputes]
-        reported = set()
-        for what, text, location, where in texts:
-            for variant, (alias, entity, score) in near_misses(text, known, threshold, min_length):
-                if variant in reported:
-                    continue
-                reported.add(variant)
-                yield Finding(
-                    f"{fact.id}: {variant!r} in the {what} at {where} looks like a spelling of {entity.get('name')} "
-                    f"({alias!r}, {score:.0f}% alike) but is not registered: add it to the aliases of {entity.get('id')} "
-                    f"({entity.file}:{entity.line}) if the source spells it so, or fix the spelling", [fact], [location])
+    yield from ctx.each(spec.facts, lambda fact: _misspelt(ctx, fact, known, threshold, min_length))
+
+
+def _misspelt(ctx: Context, fact, known: dict, threshold: float, min_length: int) -> Iterator[Finding]:
+    texts = [("claim", fact.claim, Location(fact.file, fact.line_of("claim"), fact.id, "claim"), f"{fact.file}:{fact.line_of('claim')}")]
+    texts += [("quote", c.citation.quote, Location(fact.file, c.citation.line, fact.id, "quote"), ctx.quote_where(fact, c))
+              for c in ctx.citations(fact)]
+    texts += [("disputing quote", d.citation.quote, Location(fact.file, d.citation.line, fact.id, "quote"), f"{fact.file}:{d.citation.line}")
+              for d in fact.disputes]
+    reported = set()
+    for what, text, location, where in texts:
+        for variant, (alias, entity, score) in near_misses(text, known, threshold, min_length):
+            if variant in reported:
+                continue
+            reported.add(variant)
+            yield Finding(
+                f"{fact.id}: {variant!r} in the {what} at {where} looks like a spelling of {entity.get('name')} "
+                f"({alias!r}, {score:.0f}% alike) but is not registered: add it to the aliases of {entity.get('id')} "
+                f"({entity.file}:{entity.line}) if the source spells it so, or fix the spelling", [fact], [location])
 
 
 def _known(ctx: Context) -> dict[str, tuple[str, object]]:

@@ -49,13 +49,31 @@ QUANTITY_RE = re.compile(
     rf"|(?:(?P<before>{_BEFORE})\s+)?{_NUMBER}{_AFTER})(?![\w])",
     re.IGNORECASE,
 )
+# a version or other dotted identifier, not a decimal nor a count: "4.6.0", "1.07.1-3", "v2.1", "version 3.1"
+VERSION_RE = re.compile(
+    r"(?<![\w.])(?:v?\d+(?:\.\d+){2,}|v\d+(?:\.\d+)?|(?<=version )\d+(?:\.\d+)+)(?:-\d[\w.+~]*)?(?!\w|\.\d)",
+    re.IGNORECASE,
+)
+
+
+def find_versions(text: str) -> list[str]:
+    """The version strings in `text`, as written ("1.07.1-3", "4.6.0", "v2")."""
+    return [m.group(0) for m in VERSION_RE.finditer(text)]
+
+
+def _without_versions(text: str) -> str:
+    """`text` with each version blanked out (same length, so offsets hold): its digits are no count."""
+    return VERSION_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def parse_number(text: str, mult: str | None = None) -> float | None:
-    """'5,000' -> 5000.0, 'twenty-eight' -> 28.0, ('1.5', 'million') -> 1500000.0."""
+    """'5,000' -> 5000.0, 'twenty-eight' -> 28.0, ('1.5', 'million') -> 1500000.0; None when it is no number."""
     text = text.lower()
     if text[0].isdigit():
-        value = float(text.replace(",", ""))
+        try:
+            value = float(text.replace(",", ""))
+        except ValueError:  # "1.2.3" slipped past the version pattern: not a number we can read
+            return None
     else:
         parts = text.split("-")
         if not all(p in WORD_NUMBERS for p in parts):
@@ -68,6 +86,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number in `text`, with its qualifier, as a Quantity (vague words included)."""
     found = []
     dates = [(d.start(), d.end()) for d in DATE_RE.finditer(text)]
+    text = _without_versions(text)
     for m in QUANTITY_RE.finditer(text):
         if any(m.start() < end and start < m.end() for start, end in dates):
             continue  # "November 30" is a date, not a count of 30
@@ -124,7 +143,8 @@ def _interval_for(n: float, kind: str, qualifier: str, written: str) -> Quantity
 
 
 def numbers_in(text: str) -> set[float]:
-    """Every number written in `text` (digits or words, dates included): what a quote can back."""
+    """Every number written in `text` (digits or words, dates included; versions are no numbers): what a quote can back."""
+    text = _without_versions(text)
     found = {q.anchor for q in find_quantities(text) if q.anchor is not None}
     for m in QUANTITY_RE.finditer(text):
         if m.group("range"):
