@@ -1,14 +1,15 @@
 """value-agreement (always on): a fact's value, and the numbers and dates in its claim, are read from its own quotes."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, rule
 from checker.rules.evidence import backs
 from checker.values import (
-    WEEKDAYS, DateMention, DateValue, EntityRef, Quantity, find_dates, find_quantities, find_versions, mention_supports,
-    numbers_in, overlap,
+    WEEKDAYS, DateMention, DateValue, EntityRef, Quantity, find_counts, find_dates, find_quantities, find_versions,
+    mention_supports, numbers_in, overlap, parse_number,
 )
 
 SKIPPED_WORDS = {"one"}  # "one of the biggest": a pronoun more often than a count
@@ -21,7 +22,9 @@ def value_agreement(ctx: Context, spec: Spec) -> Iterator[Finding]:
 
     Why: the structured value is what the other rules compare, and the claim is what readers see;
     neither may drift from the evidence. Relative dates ("Friday") count from the source's
-    publication date in sources.yaml.
+    publication date in sources.yaml. A number that is part of a name or an identifier ("the Boeing
+    737", "an iPhone 11", "Claim 0021", "9/11") is no count; `numbers_not_stated: ["101"]` on the
+    fact exempts one the rule cannot tell, and is flagged once the claim drops it or a quote states it.
     Example: `value: {quantity: 6000}` citing "Nearly 5,000 accounts ... were shut down".
     """
     yield from ctx.each(spec.facts, lambda fact: _agreement(ctx, fact))
@@ -43,6 +46,7 @@ def _agreement(ctx: Context, fact) -> Iterator[Finding]:
                       f"{value.low}: drop part_of_day or cite the passage that states it", [fact],
                       [Location(fact.file, line, fact.id, "value")], severity="warning")
     yield from _claim_drift(ctx, fact)
+    yield from _stale_numbers_not_stated(ctx, fact)
 
 
 def _part_stated(ctx: Context, fact, value: DateValue) -> bool:
@@ -87,13 +91,38 @@ def _claim_drift(ctx: Context, fact) -> Iterator[Finding]:
             yield Finding(f"{fact.id}: the claim says version {said!r} (at {fact.file}:{line}) but no quote states that "
                           f"version ({where}): make the claim say what the quotes say", [fact],
                           [Location(fact.file, line, fact.id, "claim")])
-    for said in find_quantities(fact.claim):
-        if said.text.lower() in SKIPPED_WORDS:
+    for said in find_counts(fact.claim):
+        if said.text.lower() in SKIPPED_WORDS or any(_names(token, said) for token in fact.numbers_not_stated):
             continue
         problem = _number_problem(said, quantities, numbers)
         if problem:
             yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but {problem} ({where}): "
                           f"make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")])
+
+
+def _names(token: str, said: Quantity) -> bool:
+    """Does a `numbers_not_stated` token name this number of the claim ("737", "0021", "6,000")?"""
+    number = parse_number(token) if token[:1].isdigit() else None
+    return token.casefold() == said.text.casefold() or number is not None and number == said.anchor
+
+
+def _stale_numbers_not_stated(ctx: Context, fact) -> Iterator[Finding]:
+    """A `numbers_not_stated` token the claim no longer has, or that a quote now states, exempts nothing."""
+    line = fact.line_of("numbers_not_stated")
+    for token in fact.numbers_not_stated:
+        stating = next((c for c in ctx.citations(fact) if _stands_in(token, c.citation.quote)), None)
+        if not _stands_in(token, fact.claim):
+            why = "the claim no longer has it"
+        elif stating is not None:
+            why = f"the quote at {ctx.quote_where(fact, stating)} states it"
+        else:
+            continue
+        yield Finding(f"{fact.id}: numbers_not_stated names {token!r} (at {fact.file}:{line}) but {why}: remove it from "
+                      "numbers_not_stated", [fact], [Location(fact.file, line, fact.id, "numbers_not_stated")])
+
+
+def _stands_in(token: str, text: str) -> bool:
+    return re.search(rf"(?<![\w.,]){re.escape(token)}(?!\w|[.,]\d)", text, re.IGNORECASE) is not None
 
 
 def _number_problem(said: Quantity, quantities: list[Quantity], numbers: set[float]) -> str:
