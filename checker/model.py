@@ -169,7 +169,8 @@ class RuleResult:
     locations: tuple[Location, ...] = ()
     severity: str = "error"  # error fails the build; warning is reported only
     disputed: bool = False  # an acknowledged dispute: passes, listed with its resolution
-    resolution: str | None = None
+    resolution: str | None = None  # the dispute's resolution, or the waiver's reason
+    waived: bool = False  # a finding an editor waived on the fact (`waive:`): passes, listed under waivers
     kind: str = ""  # the rule kind (the rule's name is its id, or its kind when it has no id)
 
 

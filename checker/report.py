@@ -74,6 +74,7 @@ def rule_entry(result: RuleResult) -> dict[str, Any]:
         "message": result.message,
         "locations": [{"file": loc.file, "line": loc.line, "fact": loc.fact, "what": loc.what} for loc in result.locations],
         "disputed": result.disputed,
+        "waived": result.waived,
         "resolution": result.resolution,
     }
 
@@ -97,12 +98,14 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
             "failed": sum(not c["ok"] for c in citations),
             "contradictions": sum(is_contradiction(r) for r in rules),
             "disputes": sum(r["disputed"] for r in rules),
+            "waivers": sum(r["waived"] for r in rules),
             "warnings": sum(not r["ok"] and r["severity"] == "warning" and not r["disputed"] for r in rules),
             "errors": len(errors),
         },
         "facts": facts,
-        "contradictions": [r for r in rules if not r["disputed"]],
+        "contradictions": [r for r in rules if not r["disputed"] and not r["waived"]],
         "disputes": [r for r in rules if r["disputed"]],
+        "waivers": [r for r in rules if r["waived"]],
         "errors": errors,
     }
 
@@ -174,7 +177,7 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
 
 def rule_lines(rule: dict[str, Any]) -> list[str]:
     """A rule finding for an editor: the rule, its verdict and message, then every place it points at."""
-    label = "dispute (acknowledged)" if rule["disputed"] else rule["severity"]
+    label = "dispute (acknowledged)" if rule["disputed"] else "waived" if rule["waived"] else rule["severity"]
     lines = [f"{rule['rule']}: {label}: {rule['message']}"]
     for loc in rule["locations"]:
         what = " ".join(x for x in (loc.get("what"), f"of {loc['fact']}" if loc["fact"] else "") if x)

@@ -6,19 +6,24 @@ tests/test_rules_plugin.py runs the real pipeline against the seeds.
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import jsonschema
 import pytest
 import yaml
 
 from checker.load import load_text
 from checker.model import Citation, CitationResult, FactResult, Match, Span
+from checker.report import document, rule_entry
 from checker.rules import KINDS, check_rules
 from checker.sources import SourceInfo
 from checker.suite import Suite, add_file, mark_duplicate_ids
+from checker.validate import SCHEMA_DIR
 
 CASES = Path(__file__).parent / "cases" / "rules"
+REPORT = jsonschema.Draft202012Validator(json.loads((SCHEMA_DIR / "report.schema.json").read_text(encoding="utf-8")))
 FILE = "facts/t.yaml"
 
 
@@ -61,14 +66,17 @@ def test_case(kind, case):
     errors = [r.message for r in mine if not r.ok and r.severity == "error"]
     warnings = [r.message for r in mine if not r.ok and r.severity == "warning"]
     disputed = [f"{r.message} | {r.resolution}" for r in mine if r.disputed]
+    waived = [f"{r.message} | {r.resolution}" for r in mine if r.waived]
     problems = [str(p) for p in suite.problems]
-    for key, got in (("fails", errors), ("warns", warnings), ("disputed", disputed), ("problems", problems)):
+    for key, got in (("fails", errors), ("warns", warnings), ("disputed", disputed), ("waived", waived), ("problems", problems)):
         for expected in case.get(key, []):
             assert any(expected in message for message in got), f"{key}: {expected!r} not in {got!r}"
         if key not in case and key != "disputed":
             assert not got, f"unexpected {key}: {got!r}"
     if case.get("clean"):
         assert not [r for r in results if not r.ok], [r.message for r in results if not r.ok]
+    # every result is a valid report entry (its kind, what each location is)
+    REPORT.validate(document([], [rule_entry(r) for r in results], []))
 
 
 def test_every_kind_has_a_case_file_with_passing_and_failing_sets():

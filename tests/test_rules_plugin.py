@@ -265,3 +265,39 @@ def test_the_pytest_report_equals_the_cli_report_with_rules(pytester, monkeypatc
     monkeypatch.chdir(pytester.path)
     assert main(["check", "--json", "cli.json"]) == 1
     assert report(pytester, "pytest.json") == report(pytester, "cli.json")
+
+
+NAMED = f"""\
+facts:
+  - id: tamtam-blocked
+    claim: TamTam had already blocked the groups.
+    citations:
+      - {{source: {S001}, quote: "According to Van Ostein, they are already blocked"}}
+"""
+WAIVER = """\
+    waive:
+      - {rule: names, token: Van Ostein, reason: the translation's spelling}
+"""
+
+
+def test_a_waived_finding_passes_and_is_listed_under_waivers_with_its_reason(pytester):
+    project(pytester, {"facts/named.yaml": NAMED + WAIVER})
+    pytester.runpytest("facts/", "--factcheck-json", "r.json").assert_outcomes(passed=1)
+    doc = report(pytester)
+    assert (doc["summary"]["waivers"], doc["summary"]["contradictions"]) == (1, 0)
+    [waived] = doc["waivers"]
+    assert (waived["rule"], waived["ok"], waived["waived"], waived["resolution"]) == (
+        "names", True, True, "the translation's spelling")
+    assert ("facts/named.yaml", 7, "waiver") in {(loc["file"], loc["line"], loc["what"]) for loc in waived["locations"]}
+    assert not [r for r in doc["contradictions"] if r["waived"]]
+
+
+def test_a_stale_waiver_fails_its_fact_at_the_waivers_line(pytester):
+    registered = ENTITIES.replace("Peter Van Ostyen]", "Peter Van Ostyen, Van Ostein]")
+    make_project(pytester.path, {"seeds/sources.yaml": SOURCES, "facts/entities.yaml": registered,
+                                 "facts/named.yaml": NAMED + WAIVER})
+    result = pytester.runpytest("facts/", "--factcheck-json", "r.json")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*names: error: tamtam-blocked: stale waiver at facts/named.yaml:7: names no longer "
+                                 "finds 'Van Ostein' on this fact: remove the waiver*"])
+    assert report(pytester)["summary"]["contradictions"] == 1

@@ -52,3 +52,14 @@ def test_an_absent_key_is_none_and_its_line_is_the_facts():
 def test_facts_are_keys_by_identity_even_when_they_share_an_id():
     first, second = read(TEXT.replace("id: bare", "id: accounts")).facts
     assert first != second and len({first: 1, second: 2}) == 2
+
+
+def test_a_waiver_names_a_token_or_a_value_and_gives_a_reason():
+    problems = {}
+    for waiver in ("{rule: names, token: A, value: 3, reason: x}", "{rule: names, token: A}"):
+        fact = read(f"facts:\n  - id: a\n    claim: x\n    citations: [{{source: s, quote: q}}]\n    waive:\n      - {waiver}\n").facts[0]
+        problems[waiver] = [str(p) for p in fact.problems]
+    assert problems == {
+        "{rule: names, token: A, value: 3, reason: x}": ["facts/t.yaml:6:9: give 'token' or 'value', not both"],
+        "{rule: names, token: A}": ["facts/t.yaml:6:9: missing required key 'reason'"],
+    }

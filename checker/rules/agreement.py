@@ -7,6 +7,7 @@ from typing import Iterator
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, rule
 from checker.rules.evidence import backs
+from checker.rules.waivers import value_tokens
 from checker.values import (
     WEEKDAYS, DateMention, DateValue, EntityRef, Quantity, find_counts, find_dates, find_quantities, find_versions,
     mention_supports, numbers_in, overlap, parse_number,
@@ -44,7 +45,7 @@ def _agreement(ctx: Context, fact) -> Iterator[Finding]:
         line = fact.line_of("value")
         yield Finding(f"{fact.id}: value says {value.part} (at {fact.file}:{line}) but no quote gives a part of day for "
                       f"{value.low}: drop part_of_day or cite the passage that states it", [fact],
-                      [Location(fact.file, line, fact.id, "value")], severity="warning")
+                      [Location(fact.file, line, fact.id, "value")], severity="warning", tokens=(value.part,))
     yield from _claim_drift(ctx, fact)
     yield from _stale_numbers_not_stated(ctx, fact)
 
@@ -67,7 +68,7 @@ def _unbacked_value(ctx: Context, fact, value) -> Finding:
         locations += ctx.quote_locations(fact, cited)
     message = (f"{fact.id}: value {value} (at {fact.file}:{fact.line_of('value')}) is not stated by any of its quotes: "
                + "; ".join(details) + ". Correct the value, or cite the passage that states it")
-    return Finding(message, [fact], locations)
+    return Finding(message, [fact], locations, tokens=value_tokens(value))
 
 
 def _claim_drift(ctx: Context, fact) -> Iterator[Finding]:
@@ -84,20 +85,22 @@ def _claim_drift(ctx: Context, fact) -> Iterator[Finding]:
     for said in find_dates(fact.claim):
         if said.relation in ("last", "next", "this", None) and not any(_date_backed(said, m) for m in mentions):
             yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but none of its quotes ({where}) "
-                          f"states that date: make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")])
+                          f"states that date: make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")],
+                          tokens=(said.text,))
     versions = {v.lower().lstrip("v") for quote, _ in quotes for v in find_versions(quote)}
     for said in find_versions(fact.claim):
         if said.lower().lstrip("v") not in versions:
             yield Finding(f"{fact.id}: the claim says version {said!r} (at {fact.file}:{line}) but no quote states that "
                           f"version ({where}): make the claim say what the quotes say", [fact],
-                          [Location(fact.file, line, fact.id, "claim")])
+                          [Location(fact.file, line, fact.id, "claim")], tokens=(said,))
     for said in find_counts(fact.claim):
         if said.text.lower() in SKIPPED_WORDS or any(_names(token, said) for token in fact.numbers_not_stated):
             continue
         problem = _number_problem(said, quantities, numbers)
         if problem:
             yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but {problem} ({where}): "
-                          f"make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")])
+                          f"make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")],
+                          tokens=value_tokens(said))
 
 
 def _names(token: str, said: Quantity) -> bool:

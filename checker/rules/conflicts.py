@@ -5,6 +5,7 @@ from itertools import combinations
 from typing import Iterator
 
 from checker.rules.engine import Context, Finding, Side, Spec, rule, sources_of
+from checker.rules.waivers import value_tokens
 from checker.values import Quantity, agree, type_name
 
 ADVICE = "keep the value the evidence supports and record the other source under disputed_by with a resolution"
@@ -58,4 +59,5 @@ def _disagreement(ctx: Context, a, b, what: str) -> Iterator[Finding]:
         f"{what}{kinds}: {va} in {a.id} ({where_a}) and {vb} in {b.id} ({where_b})",
         [a, b], locations_a + locations_b, advice=ADVICE,
         sides=[Side(a, va, sources_of(ctx, a)), Side(b, vb, sources_of(ctx, b))],
+        tokens=value_tokens(va) + value_tokens(vb),
     )

@@ -30,11 +30,12 @@ def _shortfall(ctx: Context, fact, min_sources: int) -> Iterator[Finding]:
         note = f" (independence: {fact.independence})" if fact.independence else ""
         yield Finding(f"{fact.id} requires {needed} independent sources but has {len(groups)}: {_explain(ctx, groups, lines)}{note}. "
                       f"Cite an independent source, or lower requires_sources and explain why in independence:",
-                      [fact], [Location(fact.file, fact.line_of("requires_sources"), fact.id, "requires_sources")] + quotes)
+                      [fact], [Location(fact.file, fact.line_of("requires_sources"), fact.id, "requires_sources")] + quotes,
+                      tokens=(str(needed),))
     elif len(lines) > len(groups) == 1 and fact.independence is None:
         yield Finding(f"{fact.id} cites {len(lines)} sources but they are one original: "
                       f"{_explain(ctx, groups, lines)}. Say so in independence:, or cite an independent source",
-                      [fact], quotes, severity="warning")
+                      [fact], quotes, severity="warning", tokens=tuple(groups))
 
 
 def original(ctx: Context, source: str) -> str:

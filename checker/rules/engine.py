@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from checker.load import Mapping, Sequence
 from checker.model import CitationResult, Dispute, Fact, FactResult, Location, Problem, RuleResult
+from checker.rules import waivers as waiving
 from checker.rules.evidence import backs
 from checker.values import BadValue, Value, agree, parse_published, read_value
 
@@ -73,6 +74,8 @@ class Finding:
     sides: list[Side] = field(default_factory=list)  # when set, a dispute on one fact can acknowledge the other side
     dispute: "DisputeInfo | None" = None  # a dispute's own entry: passes, listed with its resolution
     advice: str = ""  # what to do, appended unless a dispute acknowledges the finding
+    tokens: tuple[str, ...] = ()  # what it is about, as a waiver names it: 'License', 'Nearly 6,000', '2019-11-30'
+    unchecked: bool = False  # the rule could not check these facts: a waiver for them is not stale
 
 
 @dataclass
@@ -112,6 +115,7 @@ class Context:
     disputes: list[DisputeInfo] = field(default_factory=list)
     support: dict[Fact, CitationResult] = field(default_factory=dict)  # the citation whose quote backs the value
     acknowledged: set[DisputeInfo] = field(default_factory=set)  # the disputes that acknowledged a finding
+    waivers: list[waiving.Pending] = field(default_factory=list)
 
     def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
         """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, the rest are still checked."""
@@ -183,6 +187,7 @@ def build_context(suite, fact_results: list[FactResult], library, metadata) -> C
         metadata=metadata or {},
         sources_display=getattr(library, "display_root", "seeds"),
     )
+    ctx.waivers = waiving.pending(facts)
     for fact in facts:
         _read_fact_values(ctx, fact)
         _find_support(ctx, fact)
@@ -256,7 +261,8 @@ def plan(suite, ctx: Context, kinds: dict[str, Kind]) -> tuple[list[Spec], list[
     for kind in kinds.values():
         if kind.always and kind.name not in declared:
             specs.append(Spec(kind.name, kind, {}, ctx.facts, kind.severity))
-    return specs, problems
+    running = {spec.name for spec in specs} | {spec.kind.name for spec in specs}
+    return specs, problems + waiving.rule_problems(ctx.waivers, running, set(kinds))
 
 
 def _has_schema_problem(suite, declaration: Mapping) -> bool:
@@ -362,7 +368,7 @@ def scope(facts: list[Fact], params: dict[str, Any]) -> list[Fact]:
 
 def run(specs: list[Spec], ctx: Context) -> list[RuleResult]:
     """RuleResults for every spec (a pass entry for a declared rule with no findings); dispute entries last."""
-    results = []
+    results, unchecked = [], {}
     for spec in sorted(specs, key=lambda s: s.kind.name == "disputes"):
         findings, error = [], None
         try:
@@ -376,6 +382,25 @@ def run(specs: list[Spec], ctx: Context) -> list[RuleResult]:
             results.append(crashed(spec, error))
         elif not findings and spec.declaration is not None:
             results.append(passing(spec))
+        unchecked[spec.name] = {f for finding in findings if finding.unchecked for f in finding.facts}
+        if error is not None:
+            unchecked[spec.name] |= set(spec.facts)
+    return results + stale_waivers(specs, ctx, unchecked)
+
+
+def stale_waivers(specs: list[Spec], ctx: Context, unchecked: dict[str, set[Fact]]) -> list[RuleResult]:
+    """A waiver that waived nothing fails at its line, under the rule it names (unless that rule could not check)."""
+    results = []
+    for candidate in ctx.waivers:
+        spec = next((s for s in specs if candidate.waiver.rule in (s.name, s.kind.name)), None)
+        if candidate.used or spec is None or candidate.fact in unchecked.get(spec.name, ()):
+            continue
+        location = Location(candidate.fact.file, candidate.waiver.line, candidate.fact.id, "waiver")
+        results.append(RuleResult(
+            rule=spec.name, ok=False, message=waiving.stale_message(candidate, spec.name), facts=(candidate.fact.id,),
+            locations=(Location(candidate.fact.file, candidate.fact.line, candidate.fact.id, "fact"), location),
+            severity=spec.severity, kind=spec.kind.name,
+        ))
     return results
 
 
@@ -385,13 +410,21 @@ def to_result(spec: Spec, finding: Finding, ctx: Context) -> RuleResult:
     if spec.declaration is not None:
         locations.append(Location(spec.declaration.file, spec.declaration.line, None, "rule"))
     acknowledged = next((d for d in ctx.disputes if acknowledges(d, finding)), None)
+    waiver = None
+    if acknowledged is None and finding.dispute is None and finding.tokens:
+        waiver = waiving.find(ctx.waivers, finding.facts, (spec.name, spec.kind.name), finding.tokens)
     result = RuleResult(
         rule=spec.name, ok=acknowledged is not None or finding.dispute is not None, message=finding.message,
         facts=tuple(f.id for f in _unique(finding.facts)), locations=tuple(_unique(locations)),
         severity=severity, kind=spec.kind.name,
     )
-    if finding.advice and acknowledged is None:
+    if finding.advice and acknowledged is None and waiver is None:
         result.message += f": {finding.advice}"
+    if waiver is not None:
+        waiver.used = True
+        result.ok, result.waived, result.resolution = True, True, waiver.waiver.reason
+        result.message += f" — waived at {waiver.where}"
+        result.locations += (Location(waiver.fact.file, waiver.waiver.line, waiver.fact.id, "waiver"),)
     if finding.dispute is not None:
         result.disputed, result.resolution = True, finding.dispute.dispute.resolution
     elif acknowledged is not None:
@@ -419,7 +452,7 @@ def could_not_check(facts: list[Fact], error: Exception) -> Finding:
     """The finding for facts a rule failed on: they fail, with the cause, rather than pass unchecked."""
     what = "this fact" if len(facts) == 1 else "these facts"
     return Finding(f"{', '.join(f.id for f in facts)}: the rule could not check {what} ({type(error).__name__}: {error}): "
-                   "this is a bug in factcheck, please report it", list(facts))
+                   "this is a bug in factcheck, please report it", list(facts), unchecked=True)
 
 
 def crashed(spec: Spec, error: Exception) -> RuleResult:

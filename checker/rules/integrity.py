@@ -45,7 +45,7 @@ def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | No
     close = difflib.get_close_matches(entity_id, list(ctx.entities), n=1)
     hint = f"did you mean '{close[0]}'?" if close else "register it under entities: (id, name, kind, aliases)"
     return Finding(f"{fact.id}: '{key}' names entity '{entity_id}', which is not registered at {fact.file}:{line}: {hint}",
-                   [fact], [Location(fact.file, line, fact.id, key)])
+                   [fact], [Location(fact.file, line, fact.id, key)], tokens=(entity_id,))
 
 
 def _duplicate_entities(ctx: Context) -> Iterator[Finding]:
@@ -91,4 +91,4 @@ def _source_without_metadata(ctx: Context, fact) -> Iterator[Finding]:
             yield Finding(f"{fact.id}: {ctx.source_path(source)} (cited at {fact.file}:{line}) has no entry in "
                           f"{ctx.source_path('sources.yaml')}: its publication date and lineage are unknown, so "
                           "relative dates in it cannot be resolved and its copies cannot be told apart; add it",
-                          [fact], [Location(fact.file, line, fact.id, "quote")], severity="warning")
+                          [fact], [Location(fact.file, line, fact.id, "quote")], severity="warning", tokens=(source,))

@@ -55,7 +55,8 @@ def _misspelt(ctx: Context, fact, known: dict, threshold: float, min_length: int
             yield Finding(
                 f"{fact.id}: {variant!r} in the {what} at {where} looks like a spelling of {entity.get('name')} "
                 f"({alias!r}, {score:.0f}% alike) but is not registered: add it to the aliases of {entity.get('id')} "
-                f"({entity.file}:{entity.line}) if the source spells it so, or fix the spelling", [fact], [location])
+                f"({entity.file}:{entity.line}) if the source spells it so, or fix the spelling", [fact], [location],
+                tokens=(variant,))
 
 
 def _known(ctx: Context) -> dict[str, tuple[str, object]]:
