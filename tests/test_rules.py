@@ -68,7 +68,9 @@ def test_case(kind, case):
     disputed = [f"{r.message} | {r.resolution}" for r in mine if r.disputed]
     waived = [f"{r.message} | {r.resolution}" for r in mine if r.waived]
     problems = [str(p) for p in suite.problems]
-    for key, got in (("fails", errors), ("warns", warnings), ("disputed", disputed), ("waived", waived), ("problems", problems)):
+    outcomes = (("fails", errors), ("warns", warnings), ("disputed", disputed), ("waived", waived),
+                ("problems", problems))
+    for key, got in outcomes:
         for expected in case.get(key, []):
             assert any(expected in message for message in got), f"{key}: {expected!r} not in {got!r}"
         if key not in case and key != "disputed":
@@ -164,7 +166,8 @@ def test_a_rule_that_fails_on_one_fact_fails_that_fact_with_the_cause_and_checks
     mine = [(r.facts, r.ok, r.message) for r in results if r.kind == "exploding"]
     assert mine == [
         (("a",), False, "a: flagged"),
-        (("b",), False, "b: the rule could not check this fact (ValueError: could not convert string to float: '1.07.1'): "
+        (("b",), False, "b: the rule could not check this fact "
+                        "(ValueError: could not convert string to float: '1.07.1'): "
                         "this is a bug in factcheck, please report it"),
         (("c",), False, "c: flagged"),
     ]

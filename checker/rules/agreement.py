@@ -43,8 +43,8 @@ def _agreement(ctx: Context, fact) -> Iterator[Finding]:
         yield finding
     elif isinstance(value, DateValue) and value.part and not _part_stated(ctx, fact, value):
         line = fact.line_of("value")
-        yield Finding(f"{fact.id}: value says {value.part} (at {fact.file}:{line}) but no quote gives a part of day for "
-                      f"{value.low}: drop part_of_day or cite the passage that states it", [fact],
+        yield Finding(f"{fact.id}: value says {value.part} (at {fact.file}:{line}) but no quote gives a part of day "
+                      f"for {value.low}: drop part_of_day or cite the passage that states it", [fact],
                       [Location(fact.file, line, fact.id, "value")], severity="warning", tokens=(value.part,))
     yield from _claim_drift(ctx, fact)
     yield from _stale_numbers_not_stated(ctx, fact)
@@ -84,14 +84,14 @@ def _claim_drift(ctx: Context, fact) -> Iterator[Finding]:
     where = ", ".join(f"{fact.file}:{c.citation.line}" for c in cites)
     for said in find_dates(fact.claim):
         if said.relation in ("last", "next", "this", None) and not any(_date_backed(said, m) for m in mentions):
-            yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but none of its quotes ({where}) "
-                          f"states that date: make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")],
-                          tokens=(said.text,))
+            yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but none of its quotes "
+                          f"({where}) states that date: make the claim say what the quotes say", [fact],
+                          [Location(fact.file, line, fact.id, "claim")], tokens=(said.text,))
     versions = {v.lower().lstrip("v") for quote, _ in quotes for v in find_versions(quote)}
     for said in find_versions(fact.claim):
         if said.lower().lstrip("v") not in versions:
-            yield Finding(f"{fact.id}: the claim says version {said!r} (at {fact.file}:{line}) but no quote states that "
-                          f"version ({where}): make the claim say what the quotes say", [fact],
+            yield Finding(f"{fact.id}: the claim says version {said!r} (at {fact.file}:{line}) but no quote states "
+                          f"that version ({where}): make the claim say what the quotes say", [fact],
                           [Location(fact.file, line, fact.id, "claim")], tokens=(said,))
     for said in find_counts(fact.claim):
         if said.text.lower() in SKIPPED_WORDS or any(_names(token, said) for token in fact.numbers_not_stated):
@@ -99,8 +99,8 @@ def _claim_drift(ctx: Context, fact) -> Iterator[Finding]:
         problem = _number_problem(said, quantities, numbers)
         if problem:
             yield Finding(f"{fact.id}: the claim says {said.text!r} (at {fact.file}:{line}) but {problem} ({where}): "
-                          f"make the claim say what the quotes say", [fact], [Location(fact.file, line, fact.id, "claim")],
-                          tokens=value_tokens(said))
+                          f"make the claim say what the quotes say", [fact],
+                          [Location(fact.file, line, fact.id, "claim")], tokens=value_tokens(said))
 
 
 def _names(token: str, said: Quantity) -> bool:
@@ -120,8 +120,8 @@ def _stale_numbers_not_stated(ctx: Context, fact) -> Iterator[Finding]:
             why = f"the quote at {ctx.quote_where(fact, stating)} states it"
         else:
             continue
-        yield Finding(f"{fact.id}: numbers_not_stated names {token!r} (at {fact.file}:{line}) but {why}: remove it from "
-                      "numbers_not_stated", [fact], [Location(fact.file, line, fact.id, "numbers_not_stated")])
+        yield Finding(f"{fact.id}: numbers_not_stated names {token!r} (at {fact.file}:{line}) but {why}: remove it "
+                      "from numbers_not_stated", [fact], [Location(fact.file, line, fact.id, "numbers_not_stated")])
 
 
 def _stands_in(token: str, text: str) -> bool:

@@ -41,8 +41,8 @@ def _value_misfit(fact, value: DateValue, where: str, what: str) -> Iterator[Fin
     if value.weekday and value.precision == "day" and _actual(value.low) != value.weekday:
         file, line = where.rsplit(":", 1)
         yield Finding(f"{fact.id}: {what} says {value.weekday} {value.low:%-d %B %Y} (at {where}), but that day was a "
-                      f"{_actual(value.low)}: fix the date or the weekday", [fact], [Location(file, int(line), fact.id, "value")],
-                      tokens=(value.weekday, value.low.isoformat()))
+                      f"{_actual(value.low)}: fix the date or the weekday", [fact],
+                      [Location(file, int(line), fact.id, "value")], tokens=(value.weekday, value.low.isoformat()))
 
 
 def _claim_misfits(ctx: Context, fact, value) -> Iterator[Finding]:
@@ -57,8 +57,9 @@ def _claim_misfits(ctx: Context, fact, value) -> Iterator[Finding]:
         except ValueError:
             continue
         if _actual(day) != mention.weekday:
-            yield Finding(f"{fact.id}: the claim says {mention.text!r} (at {fact.file}:{line}), but {day:%-d %B %Y} was a "
-                          f"{_actual(day)}", [fact], [Location(fact.file, line, fact.id, "claim")], tokens=(mention.text,))
+            yield Finding(f"{fact.id}: the claim says {mention.text!r} (at {fact.file}:{line}), but "
+                          f"{day:%-d %B %Y} was a {_actual(day)}", [fact],
+                          [Location(fact.file, line, fact.id, "claim")], tokens=(mention.text,))
 
 
 def _quote_misfits(ctx: Context, fact) -> Iterator[Finding]:
@@ -71,8 +72,8 @@ def _quote_misfits(ctx: Context, fact) -> Iterator[Finding]:
             if actual:
                 yield Finding(f"{fact.id}: the {what} at {ctx.quote_where(fact, cited)} says {mention.text!r}, but "
                               f"{mention.resolved.low:%-d %B %Y} was a {actual}: the source contradicts itself; "
-                              f"do not rely on this passage for the date", [fact], ctx.quote_locations(fact, cited, what.split()[-1]),
-                              tokens=(mention.text,))
+                              f"do not rely on this passage for the date", [fact],
+                              ctx.quote_locations(fact, cited, what.split()[-1]), tokens=(mention.text,))
 
 
 def _two_dates_for_a_weekday(ctx: Context, fact) -> Iterator[Finding]:
@@ -90,4 +91,5 @@ def _two_dates_for_a_weekday(ctx: Context, fact) -> Iterator[Finding]:
                     f"{fact.id}: {mention.weekday!s} means two dates in its quotes: {first[2]!r} at {ctx.quote_where(fact, other)} "
                     f"is {first[0]} (published {ctx.published(other.citation.source)}), {mention.text!r} at "
                     f"{ctx.quote_where(fact, cited)} is {day} (published {published}): check the publication dates in sources.yaml",
-                    [fact], ctx.quote_locations(fact, other) + ctx.quote_locations(fact, cited), tokens=(mention.weekday,))
+                    [fact], ctx.quote_locations(fact, other) + ctx.quote_locations(fact, cited),
+                    tokens=(mention.weekday,))

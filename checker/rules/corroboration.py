@@ -28,10 +28,11 @@ def _shortfall(ctx: Context, fact, min_sources: int) -> Iterator[Finding]:
     quotes = [location for c in cited for location in ctx.quote_locations(fact, c)]
     if needed and len(groups) < needed:
         note = f" (independence: {fact.independence})" if fact.independence else ""
-        yield Finding(f"{fact.id} requires {needed} independent sources but has {len(groups)}: {_explain(ctx, groups, lines)}{note}. "
+        where = Location(fact.file, fact.line_of("requires_sources"), fact.id, "requires_sources")
+        yield Finding(f"{fact.id} requires {needed} independent sources but has {len(groups)}: "
+                      f"{_explain(ctx, groups, lines)}{note}. "
                       f"Cite an independent source, or lower requires_sources and explain why in independence:",
-                      [fact], [Location(fact.file, fact.line_of("requires_sources"), fact.id, "requires_sources")] + quotes,
-                      tokens=(str(needed),))
+                      [fact], [where] + quotes, tokens=(str(needed),))
     elif len(lines) > len(groups) == 1 and fact.independence is None:
         yield Finding(f"{fact.id} cites {len(lines)} sources but they are one original: "
                       f"{_explain(ctx, groups, lines)}. Say so in independence:, or cite an independent source",

@@ -118,7 +118,8 @@ class Context:
     waivers: list[waiving.Pending] = field(default_factory=list)
 
     def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
-        """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, the rest are still checked."""
+        """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, and the rest
+        are still checked."""
         for fact in facts:
             yield from self.guard([fact], lambda: check(fact))
 
@@ -451,8 +452,9 @@ def acknowledges(info: DisputeInfo, finding: Finding) -> bool:
 def could_not_check(facts: list[Fact], error: Exception) -> Finding:
     """The finding for facts a rule failed on: they fail, with the cause, rather than pass unchecked."""
     what = "this fact" if len(facts) == 1 else "these facts"
-    return Finding(f"{', '.join(f.id for f in facts)}: the rule could not check {what} ({type(error).__name__}: {error}): "
-                   "this is a bug in factcheck, please report it", list(facts), unchecked=True)
+    return Finding(f"{', '.join(f.id for f in facts)}: the rule could not check {what} "
+                   f"({type(error).__name__}: {error}): this is a bug in factcheck, please report it",
+                   list(facts), unchecked=True)
 
 
 def crashed(spec: Spec, error: Exception) -> RuleResult:

@@ -41,11 +41,12 @@ def names(ctx: Context, spec: Spec) -> Iterator[Finding]:
 
 
 def _misspelt(ctx: Context, fact, known: dict, threshold: float, min_length: int) -> Iterator[Finding]:
-    texts = [("claim", fact.claim, Location(fact.file, fact.line_of("claim"), fact.id, "claim"), f"{fact.file}:{fact.line_of('claim')}")]
-    texts += [("quote", c.citation.quote, Location(fact.file, c.citation.line, fact.id, "quote"), ctx.quote_where(fact, c))
-              for c in ctx.citations(fact)]
-    texts += [("disputing quote", d.citation.quote, Location(fact.file, d.citation.line, fact.id, "quote"), f"{fact.file}:{d.citation.line}")
-              for d in fact.disputes]
+    claim_line = fact.line_of("claim")
+    texts = [("claim", fact.claim, Location(fact.file, claim_line, fact.id, "claim"), f"{fact.file}:{claim_line}")]
+    texts += [("quote", c.citation.quote, Location(fact.file, c.citation.line, fact.id, "quote"),
+               ctx.quote_where(fact, c)) for c in ctx.citations(fact)]
+    texts += [("disputing quote", d.citation.quote, Location(fact.file, d.citation.line, fact.id, "quote"),
+               f"{fact.file}:{d.citation.line}") for d in fact.disputes]
     reported = set()
     for what, text, location, where in texts:
         for variant, (alias, entity, score) in near_misses(text, known, threshold, min_length):

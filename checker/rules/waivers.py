@@ -57,7 +57,8 @@ def fold(text: object) -> str:
     return re.sub(r"(?<=\d),(?=\d{3}\b)", "", " ".join(str(text).casefold().split()))
 
 
-def find(waivers: list[Pending], facts: list[Fact], rule_names: tuple[str, ...], tokens: Iterable[str]) -> Pending | None:
+def find(waivers: list[Pending], facts: list[Fact], rule_names: tuple[str, ...],
+         tokens: Iterable[str]) -> Pending | None:
     """The first waiver on one of `facts`, for one of `rule_names`, naming one of `tokens`."""
     folded = {fold(token) for token in tokens}
     for candidate in waivers:

@@ -131,7 +131,7 @@ def names_a_thing(text: str, m: re.Match) -> bool:
     if before is None:
         return False
     word, glue = before.group("word"), before.group("glue")
-    if word[0].islower() and any(c.isupper() for c in word[1:]) or any(c.isupper() for c in word[1:]) and not word.isupper():
+    if any(c.isupper() for c in word[1:]) and not word.isupper():
         return True  # iPhone, TamTam
     if word.isupper() and len(word) > 1:
         return glue == "-"  # COVID-19; "ISIS 50" may be a count
@@ -187,7 +187,8 @@ def _interval_for(n: float, kind: str, qualifier: str, written: str) -> Quantity
 
 
 def numbers_in(text: str) -> set[float]:
-    """Every number written in `text` (digits or words, dates included; versions are no numbers): what a quote can back."""
+    """Every number written in `text` (digits or words, dates included; versions are not numbers): what a quote
+    can back."""
     text = _without_versions(text)
     found = {q.anchor for q in find_quantities(text) if q.anchor is not None}
     for m in QUANTITY_RE.finditer(text):
