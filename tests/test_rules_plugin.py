@@ -301,3 +301,37 @@ def test_a_stale_waiver_fails_its_fact_at_the_waivers_line(pytester):
     result.stdout.fnmatch_lines(["*names: error: tamtam-blocked: stale waiver at facts/named.yaml:7: names no longer "
                                  "finds 'Van Ostein' on this fact: remove the waiver*"])
     assert report(pytester)["summary"]["contradictions"] == 1
+
+
+CHANGELOG = """\
+bc (1.07.1-3) unstable; urgency=medium
+
+  * The test suite now runs 30 checks.
+
+ -- Maintainer <m@example.org>  Sun, 01 Dec 2019 10:00:00 +0000
+"""
+VERSIONED = """\
+facts:
+  - id: bc-upload
+    claim: bc 1.07.1-3 was uploaded to unstable with medium urgency.
+    citations:
+      - {source: changelog, quote: "bc (1.07.1-3) unstable; urgency=medium"}
+  - id: bc-checks
+    claim: The test suite runs 60 checks.
+    about: bc
+    property: checks
+    value: {quantity: 60}
+    citations:
+      - {source: changelog, quote: "The test suite now runs 30 checks."}
+"""
+
+
+def test_a_version_string_neither_crashes_a_rule_nor_hides_a_wrong_value(pytester):
+    make_project(pytester.path, {"seeds/changelog": CHANGELOG, "facts/bc.yaml": VERSIONED,
+                                 "facts/entities.yaml": "entities:\n  - {id: bc, name: bc, kind: other}\n"})
+    result = pytester.runpytest("facts/", "--factcheck-json", "r.json")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*value-agreement: error: bc-checks: value 60 (at facts/bc.yaml:10) is not stated*"])
+    assert "could not" not in result.stdout.str()
+    errors = {tuple(r["facts"]) for r in report(pytester)["contradictions"] if not r["ok"] and r["severity"] == "error"}
+    assert errors == {("bc-checks",)}
