@@ -335,3 +335,11 @@ def test_a_version_string_neither_crashes_a_rule_nor_hides_a_wrong_value(pyteste
     assert "could not" not in result.stdout.str()
     errors = {tuple(r["facts"]) for r in report(pytester)["contradictions"] if not r["ok"] and r["severity"] == "error"}
     assert errors == {("bc-checks",)}
+
+
+def test_a_waiver_naming_an_unknown_rule_fails_its_fact(pytester):
+    project(pytester, {"facts/named.yaml": NAMED + WAIVER.replace("rule: names", "rule: nmaes")})
+    result = pytester.runpytest("facts/")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*integrity: error: tamtam-blocked: the waiver at facts/named.yaml:7 names unknown "
+                                 "rule 'nmaes': did you mean 'names'?*"])

@@ -116,6 +116,8 @@ class Context:
     support: dict[Fact, CitationResult] = field(default_factory=dict)  # the citation whose quote backs the value
     acknowledged: set[DisputeInfo] = field(default_factory=set)  # the disputes that acknowledged a finding
     waivers: list[waiving.Pending] = field(default_factory=list)
+    running: set[str] = field(default_factory=set)  # the names and kinds of the rules that run (a waiver names one)
+    kinds: set[str] = field(default_factory=set)  # every registered kind
 
     def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
         """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, and the rest
@@ -262,8 +264,9 @@ def plan(suite, ctx: Context, kinds: dict[str, Kind]) -> tuple[list[Spec], list[
     for kind in kinds.values():
         if kind.always and kind.name not in declared:
             specs.append(Spec(kind.name, kind, {}, ctx.facts, kind.severity))
-    running = {spec.name for spec in specs} | {spec.kind.name for spec in specs}
-    return specs, problems + waiving.rule_problems(ctx.waivers, running, set(kinds))
+    ctx.running = {spec.name for spec in specs} | {spec.kind.name for spec in specs}
+    ctx.kinds = set(kinds)
+    return specs, problems
 
 
 def _has_schema_problem(suite, declaration: Mapping) -> bool:

@@ -7,13 +7,15 @@ from typing import Iterator
 from checker.load import Mapping
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, facts_about, rule
+from checker.rules import waivers as waiving
 from checker.rules.evidence import spellings
 from checker.values import EntityRef
 
 
 @rule("integrity", always=True)
 def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
-    """Flags a reference to an entity that is not registered, and an entity id registered twice;
+    """Flags a reference to an entity that is not registered, a waiver naming a rule that does not run,
+    and an entity id registered twice;
     warns when one spelling is registered for two entities (the names rule cannot tell them apart);
     warns when sources.yaml exists but has no entry for a cited source (no publication date to
     resolve "Friday" against, no lineage to count copies by).
@@ -38,6 +40,11 @@ def _references(ctx: Context, fact) -> Iterator[Finding]:
         if isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
             yield _unknown_entity(ctx, fact, "says", info.says.id, info.dispute.line)
     yield from _source_without_metadata(ctx, fact)
+    for candidate in (c for c in ctx.waivers if c.fact is fact):
+        why = waiving.unknown_rule(candidate, ctx.running, ctx.kinds)
+        if why:
+            yield Finding(f"{fact.id}: the waiver at {candidate.where} {why}", [fact],
+                          [Location(fact.file, candidate.waiver.line, fact.id, "waiver")])
 
 
 def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | None = None) -> Finding:

@@ -2,7 +2,7 @@
 
 A finding names what it is about in `Finding.tokens` ("License", "Nearly 6,000", "2019-11-30"); a waiver on one
 of the finding's facts, naming its rule (kind or id) and one of those tokens, makes it pass with the reason.
-A waiver that matches no finding is stale, and one naming a rule that does not run is an input error.
+A waiver that matches no finding is stale; one naming a rule that does not run is an integrity error.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from checker.model import Fact, Problem, Waiver
+from checker.model import Fact, Waiver
 from checker.values import DateValue, Quantity, Text, Value, number_text
 
 
@@ -69,21 +69,16 @@ def find(waivers: list[Pending], facts: list[Fact], rule_names: tuple[str, ...],
     return None
 
 
-def rule_problems(waivers: list[Pending], running: set[str], kinds: set[str]) -> list[Problem]:
-    """A waiver naming a rule that does not run (an unknown name, or a kind nothing declares) is an input error."""
-    problems = []
-    for candidate in waivers:
-        rule = candidate.waiver.rule
-        if rule in running:
-            continue
-        if rule in kinds:
-            why = f"waiver names rule kind '{rule}', which no rules: entry declares: declare it or remove the waiver"
-        else:
-            close = difflib.get_close_matches(rule, sorted(running), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"rules that run: {', '.join(sorted(running))}"
-            why = f"waiver names unknown rule '{rule}': {hint}"
-        problems.append(Problem(candidate.fact.file, candidate.waiver.line, 1, f"{candidate.fact.id}: {why}"))
-    return problems
+def unknown_rule(candidate: Pending, running: set[str], kinds: set[str]) -> str:
+    """Why a waiver's rule does not run ('' when it does): an unknown name, or a kind nothing declares."""
+    rule = candidate.waiver.rule
+    if rule in running:
+        return ""
+    if rule in kinds:
+        return f"names rule kind '{rule}', which no rules: entry declares: declare it or remove the waiver"
+    close = difflib.get_close_matches(rule, sorted(running), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"rules that run: {', '.join(sorted(running))}"
+    return f"names unknown rule '{rule}': {hint}"
 
 
 def stale_message(candidate: Pending, rule: str) -> str:
