@@ -83,11 +83,22 @@ class Dispute:
     line: int  # the line of the dispute's `source:` key
 
 
+@dataclass(frozen=True)
+class Waiver:
+    """A finding an editor accepts on one fact: the rule (kind or id), the token or value it names, and why."""
+
+    rule: str
+    token: str | None
+    value: Any
+    reason: str
+    line: int  # the line of the waiver's `rule:` key
+
+
 @dataclass(eq=False)
 class Fact:
-    """One curated fact as loaded: its id, prose claim, citations and the raw mapping for richer keys.
+    """One curated fact as read: its id, prose claim, citations and structured keys, each key's line in `lines`.
 
-    Compared and hashed by identity: results are keyed by the fact itself (two facts may share an id by mistake).
+    Compared and hashed by identity, so results can be keyed by the fact itself (two facts may share an id).
     """
 
     id: str
@@ -95,11 +106,22 @@ class Fact:
     file: str
     line: int
     citations: list[Citation]
-    strict: bool | None = None  # None: not said (the project's or command line's setting applies)
-    raw: Any = None  # the loaded mapping (checker.load.Mapping), for structured keys and their lines
+    strict: bool | None = None  # None: not said (the project's setting applies)
     problems: list[Problem] = field(default_factory=list)  # schema errors, duplicate id: not located then
     index: int = 0  # position in its file, names the fact when its id is missing or invalid
     disputes: list[Dispute] = field(default_factory=list)
+    about: str | None = None  # an entity id
+    property: str | None = None
+    value: Any = None  # the value as written (a mapping or a scalar); None when the fact has none
+    requires_sources: int | None = None
+    independence: str | None = None
+    numbers_not_stated: tuple[str, ...] = ()  # claim tokens that look like numbers but name something ("737")
+    waivers: list[Waiver] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # key -> the line it stands on in the fact file
+
+    def line_of(self, key: str) -> int:
+        """The line of `key` in the fact file, or the fact's own line when the key is absent."""
+        return self.lines.get(key, self.line)
 
 
 @dataclass
@@ -147,7 +169,8 @@ class RuleResult:
     locations: tuple[Location, ...] = ()
     severity: str = "error"  # error fails the build; warning is reported only
     disputed: bool = False  # an acknowledged dispute: passes, listed with its resolution
-    resolution: str | None = None
+    resolution: str | None = None  # the dispute's resolution, or the waiver's reason
+    waived: bool = False  # a finding an editor waived on the fact (`waive:`): passes, listed under waivers
     kind: str = ""  # the rule kind (the rule's name is its id, or its kind when it has no id)
 
 

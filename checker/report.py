@@ -74,6 +74,7 @@ def rule_entry(result: RuleResult) -> dict[str, Any]:
         "message": result.message,
         "locations": [{"file": loc.file, "line": loc.line, "fact": loc.fact, "what": loc.what} for loc in result.locations],
         "disputed": result.disputed,
+        "waived": result.waived,
         "resolution": result.resolution,
     }
 
@@ -103,12 +104,14 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
             "dispute_quotes_failed": sum(not d["ok"] for d in disputing),
             "contradictions": sum(is_contradiction(r) for r in rules),
             "disputes": sum(r["disputed"] for r in rules),
+            "waivers": sum(r["waived"] for r in rules),
             "warnings": sum(is_warning(r) for r in rules) + sum(c["ok"] and needs_attention(c) for c in citations + disputing),
             "errors": len(errors),
         },
         "facts": facts,
-        "contradictions": [r for r in rules if not r["disputed"]],
+        "contradictions": [r for r in rules if not r["disputed"] and not r["waived"]],
         "disputes": [r for r in rules if r["disputed"]],
+        "waivers": [r for r in rules if r["waived"]],
         "errors": errors,
     }
 
@@ -117,7 +120,7 @@ def merge_documents(docs: list[dict[str, Any]]) -> dict[str, Any]:
     """One report for a run over several projects."""
     return document(
         [fact for doc in docs for fact in doc["facts"]],
-        [rule for doc in docs for rule in doc["contradictions"] + doc["disputes"]],
+        [rule for doc in docs for rule in doc["contradictions"] + doc["disputes"] + doc["waivers"]],
         [error for doc in docs for error in doc["errors"]],
     )
 
@@ -211,7 +214,7 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
 
 def rule_lines(rule: dict[str, Any]) -> list[str]:
     """A rule finding for an editor: the rule, its verdict and message, then every place it points at."""
-    label = "dispute (acknowledged)" if rule["disputed"] else rule["severity"]
+    label = "dispute (acknowledged)" if rule["disputed"] else "waived" if rule["waived"] else rule["severity"]
     lines = [f"{rule['rule']}: {label}: {rule['message']}"]
     for loc in rule["locations"]:
         what = " ".join(x for x in (loc.get("what"), f"of {loc['fact']}" if loc["fact"] else "") if x)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from checker.load import LoadedFile, Mapping, load_file, position_of
-from checker.model import Citation, Dispute, Fact, Problem, Selector
+from checker.model import Citation, Dispute, Fact, Problem, Selector, Waiver
 from checker.validate import schema_problems, top_level_problem
 
 
@@ -77,11 +77,31 @@ def build_fact(raw: Any, file: str, index: int, problems: list[Problem], line: i
         line=line,
         citations=citations,
         strict=raw.get("strict") if isinstance(raw.get("strict"), bool) else None,
-        raw=raw,
         problems=list(problems),
         index=index,
         disputes=disputes,
+        **({} if problems else structured_keys(raw)),
+        lines={key: raw.line_of(key) for key in raw.key_positions},
     )
+
+
+def structured_keys(raw: Mapping) -> dict[str, Any]:
+    """The keys rules read, typed (the schema has checked them: only facts without problems get here)."""
+    return {
+        "about": raw.get("about"),
+        "property": raw.get("property"),
+        "value": raw.get("value"),
+        "requires_sources": raw.get("requires_sources"),
+        "independence": raw.get("independence"),
+        "numbers_not_stated": tuple(raw.get("numbers_not_stated", ())),
+        "waivers": [build_waiver(w) for w in raw.get("waive", [])],
+    }
+
+
+def build_waiver(raw: Mapping) -> Waiver:
+    """A `waive:` entry: the rule, the token or value it names, the reason."""
+    return Waiver(rule=raw["rule"], token=raw.get("token"), value=raw.get("value"), reason=raw["reason"],
+                  line=raw.line_of("rule"))
 
 
 def build_citation(raw: Mapping, file: str) -> Citation:
@@ -131,7 +151,7 @@ def mark_duplicate_ids(facts: list[Fact]) -> None:
             continue
         if fact.id in first:
             where = first[fact.id]
-            line = fact.raw.line_of("id") if isinstance(fact.raw, Mapping) else fact.line
+            line = fact.line_of("id")
             fact.problems.append(
                 Problem(fact.file, line, 1, f"duplicate id '{fact.id}' (first at {where.file}:{where.line}): give this fact its own id")
             )

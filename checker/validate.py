@@ -103,6 +103,9 @@ def _short(error: ValidationError) -> str:
         return f"{error.instance!r} is not one of: {', '.join(options)}{hint}"
     if error.validator == "type":
         return f"{error.instance!r} should be of type {error.validator_value}"
+    if error.validator == "oneOf" and all(set(branch) == {"required"} for branch in error.validator_value):
+        keys = " or ".join(repr(key) for branch in error.validator_value for key in branch["required"])
+        return f"give {keys}, not both"  # {token: ..., value: ...} on one waiver
     return error.message
 
 

@@ -29,7 +29,7 @@ def test_summary_counts_citations_and_facts():
     )
     assert doc["summary"] == {
         "facts": 2, "facts_failed": 1, "citations": 3, "passed": 2, "failed": 1, "dispute_quotes": 0,
-        "dispute_quotes_failed": 0, "contradictions": 0, "disputes": 0, "warnings": 0, "errors": 0,
+        "dispute_quotes_failed": 0, "contradictions": 0, "disputes": 0, "waivers": 0, "warnings": 0, "errors": 0,
     }
     assert exit_code(doc) == 1
 

@@ -6,19 +6,24 @@ tests/test_rules_plugin.py runs the real pipeline against the seeds.
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import jsonschema
 import pytest
 import yaml
 
 from checker.load import load_text
 from checker.model import Citation, CitationResult, FactResult, Match, Span
+from checker.report import document, rule_entry
 from checker.rules import KINDS, check_rules
 from checker.sources import SourceInfo
 from checker.suite import Suite, add_file, mark_duplicate_ids
+from checker.validate import load_schema
 
 CASES = Path(__file__).parent / "cases" / "rules"
+REPORT = jsonschema.Draft202012Validator(load_schema("report"))
 FILE = "facts/t.yaml"
 
 
@@ -62,14 +67,19 @@ def test_case(kind, case):
     errors = [r.message for r in mine if not r.ok and r.severity == "error"]
     warnings = [r.message for r in mine if not r.ok and r.severity == "warning"]
     disputed = [f"{r.message} | {r.resolution}" for r in mine if r.disputed]
+    waived = [f"{r.message} | {r.resolution}" for r in mine if r.waived]
     problems = [str(p) for p in suite.problems]
-    for key, got in (("fails", errors), ("warns", warnings), ("disputed", disputed), ("problems", problems)):
+    outcomes = (("fails", errors), ("warns", warnings), ("disputed", disputed), ("waived", waived),
+                ("problems", problems))
+    for key, got in outcomes:
         for expected in case.get(key, []):
             assert any(expected in message for message in got), f"{key}: {expected!r} not in {got!r}"
         if key not in case and key != "disputed":
             assert not got, f"unexpected {key}: {got!r}"
     if case.get("clean"):
         assert not [r for r in results if not r.ok], [r.message for r in results if not r.ok]
+    # every result is a valid report entry (its kind, what each location is)
+    REPORT.validate(document([], [rule_entry(r) for r in results], []))
 
 
 def test_every_kind_has_a_case_file_with_passing_and_failing_sets():
@@ -131,3 +141,69 @@ def test_a_rule_that_crashes_is_reported_and_the_others_still_run(monkeypatch):
     assert [(r.rule, r.ok, r.facts) for r in results if r.kind == "calendar"] == [("calendar", False, ("a",))]
     assert "rule calendar could not run (KeyError: 'boom')" in [r.message for r in results if r.kind == "calendar"][0]
     assert any(r.kind == "value-agreement" for r in results)
+
+
+THREE_FACTS = (
+    "facts:\n"
+    "  - {id: a, claim: x, citations: [{source: s, quote: 'quote of a'}]}\n"
+    "  - {id: b, claim: x, citations: [{source: s, quote: 'quote of b'}]}\n"
+    "  - {id: c, claim: x, citations: [{source: s, quote: 'quote of c'}]}\n"
+)
+
+
+def test_a_rule_that_fails_on_one_fact_fails_that_fact_with_the_cause_and_checks_the_others(monkeypatch):
+    from checker.rules.engine import Finding, Kind
+
+    def finding_or_bug(fact):
+        if fact.id == "b":
+            raise ValueError("could not convert string to float: '1.07.1'")
+        yield Finding(f"{fact.id}: flagged", [fact])
+
+    def exploding(ctx, spec):
+        yield from ctx.each(spec.facts, finding_or_bug)
+
+    monkeypatch.setitem(KINDS, "exploding", Kind("exploding", exploding, {}, always=True))
+    _, results = run_rules(THREE_FACTS)
+    mine = [(r.facts, r.ok, r.message) for r in results if r.kind == "exploding"]
+    assert mine == [
+        (("a",), False, "a: flagged"),
+        (("b",), False, "b: the rule could not check this fact "
+                        "(ValueError: could not convert string to float: '1.07.1'): "
+                        "this is a bug in factcheck, please report it"),
+        (("c",), False, "c: flagged"),
+    ]
+    assert [loc.line for r in results if r.kind == "exploding" and r.facts == ("b",) for loc in r.locations] == [3]
+
+
+def test_value_agreement_isolates_the_fact_it_cannot_check(monkeypatch):
+    from checker.rules import agreement
+
+    real = agreement.find_versions
+
+    def broken_on_boom(text):
+        if "boom" in text:
+            raise RuntimeError("boom")
+        return real(text)
+
+    monkeypatch.setattr(agreement, "find_versions", broken_on_boom)
+    _, results = run_rules(
+        "facts:\n"
+        "  - {id: a, claim: boom, citations: [{source: s, quote: 'quote of a'}]}\n"
+        "  - {id: b, claim: Over 60 checks run., citations: [{source: s, quote: 'the suite runs 30 checks'}]}\n"
+    )
+    failing = {r.facts: r.message for r in results if r.kind == "value-agreement" and not r.ok}
+    assert failing[("a",)].startswith("a: the rule could not check this fact (RuntimeError: boom)")
+    assert failing[("b",)].startswith("b: the claim says 'Over 60' (at facts/t.yaml:3) but no quote states that number")
+
+
+def test_a_rule_that_crashes_midway_keeps_what_it_found_and_fails_every_fact_in_its_scope(monkeypatch):
+    from checker.rules.engine import Finding, Kind
+
+    def half(ctx, spec):
+        yield Finding("a: found before the bug", spec.facts[:1])
+        raise KeyError("boom")
+
+    monkeypatch.setitem(KINDS, "half", Kind("half", half, {}, always=True))
+    _, results = run_rules(THREE_FACTS)
+    mine = [(r.facts, r.message.split(":")[0]) for r in results if r.kind == "half"]
+    assert mine == [(("a",), "a"), (("a", "b", "c"), "rule half could not run (KeyError")]

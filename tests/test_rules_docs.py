@@ -41,3 +41,31 @@ def test_the_documented_message_is_the_real_one(kind, text, expected):
     _, results = run_rules(text, SOURCES)
     lines = [rule_lines(rule_entry(r))[0] for r in results if r.kind == kind and not r.ok]
     assert expected in lines
+
+
+def _block_after(heading: str, lead: str) -> str:
+    """The first ```yaml block after `heading` whose text starts with `lead`."""
+    text = DOCS.read_text(encoding="utf-8").split(heading, 1)[1]
+    return next(b for b in re.findall(r"```yaml\n(.*?)```", text, flags=re.S) if b.startswith(lead))
+
+
+def test_the_documented_waiver_waives_and_its_stale_form_fails():
+    entities = ("entities:\n  - {id: pvo, name: Pieter Van Ostaeyen, kind: person, "
+                "aliases: [Van Ostaeyen, Peter Van Ostyen]}\n")
+    facts = entities + "facts:\n" + _block_after("## Waivers", "  - id: tamtam-blocked")
+    _, results = run_rules(facts, SOURCES)
+    [waived] = [r for r in results if r.waived]
+    assert (waived.rule, waived.ok) == ("names", True) and waived.message.endswith("— waived at facts/t.yaml:9")
+    _, results = run_rules(facts.replace("Peter Van Ostyen]", "Peter Van Ostyen, Van Ostein]"), SOURCES)
+    [stale] = [r for r in results if not r.ok and r.severity == "error"]
+    assert stale.message.startswith("tamtam-blocked: stale waiver at facts/t.yaml:9: names no longer finds")
+
+
+def test_the_documented_numbers_not_stated_example_passes():
+    cited = '    citations: [{source: 003.txt, quote: "Nearly 5,000 accounts were shut down."}]\n'
+    block = _block_after("### value-agreement", "  - id: room")
+    facts = "facts:\n" + block.replace("    numbers_not_stated", cited + "    numbers_not_stated")
+    _, results = run_rules(facts, SOURCES)
+    assert not [r.message for r in results if not r.ok]
+    _, results = run_rules(facts.replace('    numbers_not_stated: ["101"]', "   "), SOURCES)
+    assert [r.message.split(" (at")[0] for r in results if not r.ok] == ["room: the claim says '101'"]

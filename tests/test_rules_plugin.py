@@ -274,3 +274,81 @@ def test_the_pytest_report_equals_the_cli_report_with_rules(pytester, monkeypatc
     monkeypatch.chdir(pytester.path)
     assert main(["check", "--json", "cli.json"]) == 1
     assert report(pytester, "pytest.json") == report(pytester, "cli.json")
+
+
+NAMED = f"""\
+facts:
+  - id: tamtam-blocked
+    claim: TamTam had already blocked the groups.
+    citations:
+      - {{source: {S001}, quote: "According to Van Ostein, they are already blocked"}}
+"""
+WAIVER = """\
+    waive:
+      - {rule: names, token: Van Ostein, reason: the translation's spelling}
+"""
+
+
+def test_a_waived_finding_passes_and_is_listed_under_waivers_with_its_reason(pytester):
+    project(pytester, {"facts/named.yaml": NAMED + WAIVER})
+    pytester.runpytest("facts/", "--factcheck-json", "r.json").assert_outcomes(passed=1)
+    doc = report(pytester)
+    assert (doc["summary"]["waivers"], doc["summary"]["contradictions"]) == (1, 0)
+    [waived] = doc["waivers"]
+    assert (waived["rule"], waived["ok"], waived["waived"], waived["resolution"]) == (
+        "names", True, True, "the translation's spelling")
+    assert ("facts/named.yaml", 7, "waiver") in {(loc["file"], loc["line"], loc["what"]) for loc in waived["locations"]}
+    assert not [r for r in doc["contradictions"] if r["waived"]]
+
+
+def test_a_stale_waiver_fails_its_fact_at_the_waivers_line(pytester):
+    registered = ENTITIES.replace("Peter Van Ostyen]", "Peter Van Ostyen, Van Ostein]")
+    make_project(pytester.path, {"seeds/sources.yaml": SOURCES, "facts/entities.yaml": registered,
+                                 "facts/named.yaml": NAMED + WAIVER})
+    result = pytester.runpytest("facts/", "--factcheck-json", "r.json")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*names: error: tamtam-blocked: stale waiver at facts/named.yaml:7: names no longer "
+                                 "finds 'Van Ostein' on this fact: remove the waiver*"])
+    assert report(pytester)["summary"]["contradictions"] == 1
+
+
+CHANGELOG = """\
+bc (1.07.1-3) unstable; urgency=medium
+
+  * The test suite now runs 30 checks.
+
+ -- Maintainer <m@example.org>  Sun, 01 Dec 2019 10:00:00 +0000
+"""
+VERSIONED = """\
+facts:
+  - id: bc-upload
+    claim: bc 1.07.1-3 was uploaded to unstable with medium urgency.
+    citations:
+      - {source: changelog, quote: "bc (1.07.1-3) unstable; urgency=medium"}
+  - id: bc-checks
+    claim: The test suite runs 60 checks.
+    about: bc
+    property: checks
+    value: {quantity: 60}
+    citations:
+      - {source: changelog, quote: "The test suite now runs 30 checks."}
+"""
+
+
+def test_a_version_string_neither_crashes_a_rule_nor_hides_a_wrong_value(pytester):
+    make_project(pytester.path, {"seeds/changelog": CHANGELOG, "facts/bc.yaml": VERSIONED,
+                                 "facts/entities.yaml": "entities:\n  - {id: bc, name: bc, kind: other}\n"})
+    result = pytester.runpytest("facts/", "--factcheck-json", "r.json")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*value-agreement: error: bc-checks: value 60 (at facts/bc.yaml:10) is not stated*"])
+    assert "could not" not in result.stdout.str()
+    errors = {tuple(r["facts"]) for r in report(pytester)["contradictions"] if not r["ok"] and r["severity"] == "error"}
+    assert errors == {("bc-checks",)}
+
+
+def test_a_waiver_naming_an_unknown_rule_fails_its_fact(pytester):
+    project(pytester, {"facts/named.yaml": NAMED + WAIVER.replace("rule: names", "rule: nmaes")})
+    result = pytester.runpytest("facts/")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*integrity: error: tamtam-blocked: the waiver at facts/named.yaml:7 names unknown "
+                                 "rule 'nmaes': did you mean 'names'?*"])

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from checker.values import (
-    WEEKDAYS, BadValue, Boolean, DateValue, EntityRef, Quantity, Text, agree, find_dates, find_quantities, numbers_in,
+    WEEKDAYS, BadValue, Boolean, DateValue, EntityRef, Quantity, Text, agree, find_counts, find_dates, find_quantities,
+    find_versions, numbers_in,
     overlap, read_value, resolve_weekday,
 )
 from checker.values.quantities import BEFORE
@@ -149,3 +150,31 @@ def test_any_number_with_any_qualifier_reads_back_with_its_anchor(n, qualifier):
     assert contains_anchor == (qualifier not in ("nearly", "almost", "close to", "just under", "just shy of", "under",
                                                  "less than", "fewer than", "below", "over", "more than", "above",
                                                  "in excess of", "upwards of", "just over"))
+
+
+@pytest.mark.parametrize("text, versions, counts", [
+    ("bc (1.07.1-3) unstable; urgency=medium", ["1.07.1-3"], []),
+    ("4.6.0 fixed 5 bugs", ["4.6.0"], [5.0]),
+    ("version 4.6 has 30 checks", ["4.6"], [30.0]),
+    ("v2 of the app", ["v2"], []),
+    ("between 1.5-2 million", [], [1.5e6]),  # a range, not a version
+])
+def test_version_strings_are_versions_not_decimals_or_counts(text, versions, counts):
+    assert find_versions(text) == versions
+    assert [q.low for q in find_quantities(text)] == counts
+    assert not {4.6, 1.07, 7.0} & numbers_in(text)
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Telegram was the Boeing 737 of messengers.", []),
+    ("He filmed it on an iPhone 11.", []),
+    ("It is a Web 2.0 app.", []),
+    ("A 9/11-era law, as Claim 0021 records.", []),
+    ("The COVID-19 crisis closed 30 firms.", ["30"]),
+    ("Nearly 6,000 accounts were shut down.", ["Nearly 6,000"]),
+    ("In London 50 people were hurt.", ["50"]),
+    ("Boeing 737 jets are grounded.", ["737"]),  # a sentence's first word: capitals say nothing
+    ("The 50 groups went dark.", ["50"]),
+])
+def test_a_number_that_is_part_of_a_name_is_not_a_count(text, counts):
+    assert [q.text for q in find_counts(text)] == counts

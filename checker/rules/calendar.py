@@ -18,16 +18,19 @@ def calendar(ctx: Context, spec: Spec) -> Iterator[Finding]:
     "Friday" in two reports published a week apart is two different Fridays.
     Example: `value: {date: 2019-11-29, weekday: Saturday}`.
     """
-    for fact in spec.facts:
-        value = ctx.value(fact)
-        if isinstance(value, DateValue):
-            yield from _value_misfit(fact, value, f"{fact.file}:{ctx.raw_line(fact, 'value')}", "value")
-        yield from _claim_misfits(ctx, fact, value)
-        yield from _quote_misfits(ctx, fact)
-        yield from _two_dates_for_a_weekday(ctx, fact)
-    for info in ctx.disputes:
-        if info.fact in spec.facts and isinstance(info.says, DateValue):
-            yield from _value_misfit(info.fact, info.says, f"{info.fact.file}:{info.dispute.line}", "the dispute's 'says'")
+    yield from ctx.each(spec.facts, lambda fact: _misfits(ctx, fact))
+
+
+def _misfits(ctx: Context, fact) -> Iterator[Finding]:
+    value = ctx.value(fact)
+    if isinstance(value, DateValue):
+        yield from _value_misfit(fact, value, f"{fact.file}:{fact.line_of('value')}", "value")
+    yield from _claim_misfits(ctx, fact, value)
+    yield from _quote_misfits(ctx, fact)
+    yield from _two_dates_for_a_weekday(ctx, fact)
+    for info in ctx.disputes_of(fact):
+        if isinstance(info.says, DateValue):
+            yield from _value_misfit(fact, info.says, f"{fact.file}:{info.dispute.line}", "the dispute's 'says'")
 
 
 def _actual(day: date) -> str:
@@ -38,11 +41,12 @@ def _value_misfit(fact, value: DateValue, where: str, what: str) -> Iterator[Fin
     if value.weekday and value.precision == "day" and _actual(value.low) != value.weekday:
         file, line = where.rsplit(":", 1)
         yield Finding(f"{fact.id}: {what} says {value.weekday} {value.low:%-d %B %Y} (at {where}), but that day was a "
-                      f"{_actual(value.low)}: fix the date or the weekday", [fact], [Location(file, int(line), fact.id, "value")])
+                      f"{_actual(value.low)}: fix the date or the weekday", [fact],
+                      [Location(file, int(line), fact.id, "value")], tokens=(value.weekday, value.low.isoformat()))
 
 
 def _claim_misfits(ctx: Context, fact, value) -> Iterator[Finding]:
-    line = ctx.raw_line(fact, "claim")
+    line = fact.line_of("claim")
     default_year = value.low.year if isinstance(value, DateValue) else None
     for mention in find_dates(fact.claim):
         year = mention.year or default_year
@@ -53,13 +57,14 @@ def _claim_misfits(ctx: Context, fact, value) -> Iterator[Finding]:
         except ValueError:
             continue
         if _actual(day) != mention.weekday:
-            yield Finding(f"{fact.id}: the claim says {mention.text!r} (at {fact.file}:{line}), but {day:%-d %B %Y} was a "
-                          f"{_actual(day)}", [fact], [Location(fact.file, line, fact.id, "claim")])
+            yield Finding(f"{fact.id}: the claim says {mention.text!r} (at {fact.file}:{line}), but "
+                          f"{day:%-d %B %Y} was a {_actual(day)}", [fact],
+                          [Location(fact.file, line, fact.id, "claim")], tokens=(mention.text,))
 
 
 def _quote_misfits(ctx: Context, fact) -> Iterator[Finding]:
     quoted = [(c, "quote") for c in ctx.citations(fact)]
-    result = ctx.results.get(id(fact))
+    result = ctx.results.get(fact)
     quoted += [(d, "disputing quote") for d in (result.disputes if result else [])]
     for cited, what in quoted:
         for mention in find_dates(cited.citation.quote, ctx.published(cited.citation.source)):
@@ -67,7 +72,8 @@ def _quote_misfits(ctx: Context, fact) -> Iterator[Finding]:
             if actual:
                 yield Finding(f"{fact.id}: the {what} at {ctx.quote_where(fact, cited)} says {mention.text!r}, but "
                               f"{mention.resolved.low:%-d %B %Y} was a {actual}: the source contradicts itself; "
-                              f"do not rely on this passage for the date", [fact], ctx.quote_locations(fact, cited, what.split()[-1]))
+                              f"do not rely on this passage for the date", [fact],
+                              ctx.quote_locations(fact, cited, what.split()[-1]), tokens=(mention.text,))
 
 
 def _two_dates_for_a_weekday(ctx: Context, fact) -> Iterator[Finding]:
@@ -85,4 +91,5 @@ def _two_dates_for_a_weekday(ctx: Context, fact) -> Iterator[Finding]:
                     f"{fact.id}: {mention.weekday!s} means two dates in its quotes: {first[2]!r} at {ctx.quote_where(fact, other)} "
                     f"is {first[0]} (published {ctx.published(other.citation.source)}), {mention.text!r} at "
                     f"{ctx.quote_where(fact, cited)} is {day} (published {published}): check the publication dates in sources.yaml",
-                    [fact], ctx.quote_locations(fact, other) + ctx.quote_locations(fact, cited))
+                    [fact], ctx.quote_locations(fact, other) + ctx.quote_locations(fact, cited),
+                    tokens=(mention.weekday,))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Iterator
 
-from checker.load import Mapping
 from checker.rules.engine import Context, Finding, Side, Spec, rule, sources_of
+from checker.rules.waivers import value_tokens
 from checker.values import Quantity, agree, type_name
 
 ADVICE = "keep the value the evidence supports and record the other source under disputed_by with a resolution"
@@ -41,19 +41,23 @@ def quantities(ctx: Context, spec: Spec) -> Iterator[Finding]:
 def conflicts(ctx: Context, facts: list, what: str) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list] = {}
     for fact in facts:
-        raw = fact.raw if isinstance(fact.raw, Mapping) else {}
-        if isinstance(raw.get("about"), str) and isinstance(raw.get("property"), str):
-            groups.setdefault((raw["about"], raw["property"]), []).append(fact)
+        if fact.about is not None and fact.property is not None:
+            groups.setdefault((fact.about, fact.property), []).append(fact)
     for (about, prop), group in groups.items():
         for a, b in combinations(group, 2):
-            va, vb = ctx.value(a), ctx.value(b)
-            if agree(va, vb):
-                continue
-            where_a, locations_a = ctx.evidence(a)
-            where_b, locations_b = ctx.evidence(b)
-            kinds = "" if type(va) is type(vb) else f" (a {type_name(va)} and a {type_name(vb)})"
-            yield Finding(
-                f"{about} {prop} {what}{kinds}: {va} in {a.id} ({where_a}) and {vb} in {b.id} ({where_b})",
-                [a, b], locations_a + locations_b, advice=ADVICE,
-                sides=[Side(a, va, sources_of(ctx, a)), Side(b, vb, sources_of(ctx, b))],
-            )
+            yield from ctx.guard([a, b], lambda: _disagreement(ctx, a, b, f"{about} {prop} {what}"))
+
+
+def _disagreement(ctx: Context, a, b, what: str) -> Iterator[Finding]:
+    va, vb = ctx.value(a), ctx.value(b)
+    if agree(va, vb):
+        return
+    where_a, locations_a = ctx.evidence(a)
+    where_b, locations_b = ctx.evidence(b)
+    kinds = "" if type(va) is type(vb) else f" (a {type_name(va)} and a {type_name(vb)})"
+    yield Finding(
+        f"{what}{kinds}: {va} in {a.id} ({where_a}) and {vb} in {b.id} ({where_b})",
+        [a, b], locations_a + locations_b, advice=ADVICE,
+        sides=[Side(a, va, sources_of(ctx, a)), Side(b, vb, sources_of(ctx, b))],
+        tokens=value_tokens(va) + value_tokens(vb),
+    )

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker.load import Mapping
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, rule
 
@@ -18,26 +17,26 @@ def corroboration(ctx: Context, spec: Spec) -> Iterator[Finding]:
     Why: a story syndicated three times is one witness, not three.
     Example: `requires_sources: 2` citing 000 and 002, where 002 is `lineage: {kind: copy, of: 000}`.
     """
-    for fact in spec.facts:
-        raw = fact.raw if isinstance(fact.raw, Mapping) else {}
-        needed = max(raw.get("requires_sources") or 0, spec.params.get("min_sources") or 0)
-        cited = [c for c in ctx.citations(fact) if c.ok]
-        lines = {c.citation.source: f"{fact.file}:{c.citation.line}" for c in reversed(cited)}  # first quote per source
-        groups = _by_original(ctx, [c.citation.source for c in cited])
-        quotes = [location for c in cited for location in ctx.quote_locations(fact, c)]
-        if needed and len(groups) < needed:
-            note = f" (independence: {raw['independence']})" if raw.get("independence") else ""
-            yield Finding(f"{fact.id} requires {needed} independent sources but has {len(groups)}: {_explain(ctx, groups, lines)}{note}. "
-                          f"Cite an independent source, or lower requires_sources and explain why in independence:",
-                          [fact], [Location(fact.file, _line(fact, raw), fact.id, "requires_sources")] + quotes)
-        elif len(lines) > len(groups) == 1 and "independence" not in raw:
-            yield Finding(f"{fact.id} cites {len(lines)} sources but they are one original: "
-                          f"{_explain(ctx, groups, lines)}. Say so in independence:, or cite an independent source",
-                          [fact], quotes, severity="warning")
+    yield from ctx.each(spec.facts, lambda fact: _shortfall(ctx, fact, spec.params.get("min_sources") or 0))
 
 
-def _line(fact, raw) -> int:
-    return raw.line_of("requires_sources") if isinstance(raw, Mapping) else fact.line
+def _shortfall(ctx: Context, fact, min_sources: int) -> Iterator[Finding]:
+    needed = max(fact.requires_sources or 0, min_sources)
+    cited = [c for c in ctx.citations(fact) if c.ok]
+    lines = {c.citation.source: f"{fact.file}:{c.citation.line}" for c in reversed(cited)}  # first quote per source
+    groups = _by_original(ctx, [c.citation.source for c in cited])
+    quotes = [location for c in cited for location in ctx.quote_locations(fact, c)]
+    if needed and len(groups) < needed:
+        note = f" (independence: {fact.independence})" if fact.independence else ""
+        where = Location(fact.file, fact.line_of("requires_sources"), fact.id, "requires_sources")
+        yield Finding(f"{fact.id} requires {needed} independent sources but has {len(groups)}: "
+                      f"{_explain(ctx, groups, lines)}{note}. "
+                      f"Cite an independent source, or lower requires_sources and explain why in independence:",
+                      [fact], [where] + quotes, tokens=(str(needed),))
+    elif len(lines) > len(groups) == 1 and fact.independence is None:
+        yield Finding(f"{fact.id} cites {len(lines)} sources but they are one original: "
+                      f"{_explain(ctx, groups, lines)}. Say so in independence:, or cite an independent source",
+                      [fact], quotes, severity="warning", tokens=tuple(groups))
 
 
 def original(ctx: Context, source: str) -> str:

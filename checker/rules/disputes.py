@@ -18,17 +18,20 @@ def disputes(ctx: Context, spec: Spec) -> Iterator[Finding]:
     Example: `value: {date: 2019-11-30}` with `disputed_by: [{..., says: 2019-11-30}]`.
     """
     for info in ctx.disputes:
-        if info.fact not in spec.facts or id(info) in ctx.acknowledged:
-            continue  # a dispute that acknowledged another rule's finding is listed there
-        stale = info.stale
-        where = Location(info.fact.file, info.dispute.line, info.fact.id, "dispute")
-        if stale:
-            yield Finding(f"{info.fact.id}: stale dispute at {info.fact.file}:{info.dispute.line}: {stale}; "
-                          "remove the disputed_by entry or bring it up to date", [info.fact], [where])
-        else:
-            value = ctx.value(info.fact)
-            held = f"holds {value}" if value is not None else "has no structured value"
-            yield Finding(f"{info.fact.id} {held}; {info.dispute.citation.source} says {info.says} "
-                          f"(quote at {ctx.quote_where(info.fact, info.result) if info.result else info.fact.file})",
-                          [info.fact], [where] + (ctx.quote_locations(info.fact, info.result) if info.result else []),
-                          dispute=info)
+        if info.fact in spec.facts and info not in ctx.acknowledged:  # one that acknowledged a finding is listed there
+            yield from ctx.guard([info.fact], lambda: _entry(ctx, info))
+
+
+def _entry(ctx: Context, info) -> Iterator[Finding]:
+    stale = info.stale
+    where = Location(info.fact.file, info.dispute.line, info.fact.id, "dispute")
+    if stale:
+        yield Finding(f"{info.fact.id}: stale dispute at {info.fact.file}:{info.dispute.line}: {stale}; "
+                      "remove the disputed_by entry or bring it up to date", [info.fact], [where])
+    else:
+        value = ctx.value(info.fact)
+        held = f"holds {value}" if value is not None else "has no structured value"
+        yield Finding(f"{info.fact.id} {held}; {info.dispute.citation.source} says {info.says} "
+                      f"(quote at {ctx.quote_where(info.fact, info.result) if info.result else info.fact.file})",
+                      [info.fact], [where] + (ctx.quote_locations(info.fact, info.result) if info.result else []),
+                      dispute=info)

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from checker.load import Mapping, Sequence
 from checker.model import CitationResult, Dispute, Fact, FactResult, Location, Problem, RuleResult
+from checker.rules import waivers as waiving
 from checker.rules.evidence import backs
 from checker.values import BadValue, Value, agree, parse_published, read_value
 
@@ -74,6 +75,8 @@ class Finding:
     sides: list[Side] = field(default_factory=list)  # when set, a dispute on one fact can acknowledge the other side
     dispute: "DisputeInfo | None" = None  # a dispute's own entry: passes, listed with its resolution
     advice: str = ""  # what to do, appended unless a dispute acknowledges the finding
+    tokens: tuple[str, ...] = ()  # what it is about, as a waiver names it: 'License', 'Nearly 6,000', '2019-11-30'
+    unchecked: bool = False  # the rule could not check these facts: a waiver for them is not stale
 
 
 @dataclass
@@ -88,7 +91,7 @@ class Spec:
     declaration: Mapping | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class DisputeInfo:
     fact: Fact
     dispute: Dispute
@@ -103,31 +106,50 @@ class Context:
     """The suite as rules see it: valid facts with their parsed values, entities, sources metadata."""
 
     facts: list[Fact]
-    results: dict[int, FactResult]
+    results: dict[Fact, FactResult]
     entities: dict[str, Mapping]
     entity_list: list[Mapping]
     metadata: dict[str, Any]
     sources_display: str
     entity_kinds: set[str] = field(default_factory=set)  # declared under entity_kinds: beside the usual ones
-    values: dict[int, Value] = field(default_factory=dict)
-    value_errors: dict[int, str] = field(default_factory=dict)
+    values: dict[Fact, Value] = field(default_factory=dict)
+    value_errors: dict[Fact, str] = field(default_factory=dict)
     disputes: list[DisputeInfo] = field(default_factory=list)
-    support: dict[int, CitationResult] = field(default_factory=dict)  # the citation whose quote backs the value
-    acknowledged: set[int] = field(default_factory=set)  # ids of DisputeInfo that acknowledged a finding
+    support: dict[Fact, CitationResult] = field(default_factory=dict)  # the citation whose quote backs the value
+    acknowledged: set[DisputeInfo] = field(default_factory=set)  # the disputes that acknowledged a finding
+    waivers: list[waiving.Pending] = field(default_factory=list)
+    running: set[str] = field(default_factory=set)  # the names and kinds of the rules that run (a waiver names one)
+    kinds: set[str] = field(default_factory=set)  # every registered kind
+
+    def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
+        """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, and the rest
+        are still checked."""
+        for fact in facts:
+            yield from self.guard([fact], lambda: check(fact))
+
+    def guard(self, facts: list[Fact], check: Callable[[], Iterable["Finding"]]) -> list["Finding"]:
+        """`check()`'s findings, or, when it fails, one finding on `facts` saying they could not be checked and why."""
+        try:
+            return list(check())
+        except Exception as error:  # a bug on one fact must not hide the others' results
+            return [could_not_check(facts, error)]
 
     @property
     def by_id(self) -> dict[str, Fact]:
         return {fact.id: fact for fact in self.facts}
 
     def value(self, fact: Fact) -> Value | None:
-        return self.values.get(id(fact))
+        return self.values.get(fact)
+
+    def disputes_of(self, fact: Fact) -> list[DisputeInfo]:
+        return [info for info in self.disputes if info.fact is fact] if fact.disputes else []
 
     def published(self, source: str) -> date | None:
         info = self.metadata.get(source)
         return parse_published(getattr(info, "published", None)) if info is not None else None
 
     def citations(self, fact: Fact) -> list[CitationResult]:
-        result = self.results.get(id(fact))
+        result = self.results.get(fact)
         return result.citations if result else []
 
     def source_path(self, source: str) -> str:
@@ -145,14 +167,11 @@ class Context:
             found.append(Location(self.source_path(cited.citation.source), cited.match.spans[0].line, fact.id, "source"))
         return found
 
-    def raw_line(self, fact: Fact, key: str) -> int:
-        return fact.raw.line_of(key) if isinstance(fact.raw, Mapping) else fact.line
-
     def evidence(self, fact: Fact) -> tuple[str, list[Location]]:
         """How a fact's value is backed, for messages: 'facts/a.yaml:5, quote facts/a.yaml:9 (seeds/000.txt:12)'."""
-        cited = self.support.get(id(fact)) or next(iter(self.citations(fact)), None)
-        text = f"{fact.file}:{self.raw_line(fact, 'value')}"
-        locations = [Location(fact.file, self.raw_line(fact, "value"), fact.id, "value")]
+        cited = self.support.get(fact) or next(iter(self.citations(fact)), None)
+        text = f"{fact.file}:{fact.line_of('value')}"
+        locations = [Location(fact.file, fact.line_of("value"), fact.id, "value")]
         if cited is not None:
             text += f", quote {self.quote_where(fact, cited)}"
             locations += self.quote_locations(fact, cited)
@@ -167,13 +186,14 @@ def build_context(suite, fact_results: list[FactResult], library, metadata) -> C
             entities.setdefault(entity["id"], entity)
     ctx = Context(
         facts=facts,
-        results={id(result.fact): result for result in fact_results},
+        results={result.fact: result for result in fact_results},
         entities=entities,
         entity_list=list(suite.entities),
         entity_kinds=set(getattr(suite, "entity_kinds", ())),
         metadata=metadata or {},
         sources_display=getattr(library, "display_root", "seeds"),
     )
+    ctx.waivers = waiving.pending(facts)
     for fact in facts:
         _read_fact_values(ctx, fact)
         _find_support(ctx, fact)
@@ -203,19 +223,18 @@ def _find_support(ctx: Context, fact: Fact) -> None:
     value = ctx.value(fact)
     for cited in ctx.citations(fact) if value is not None else ():
         if backs(value, cited.citation.quote, ctx.published(cited.citation.source), ctx.entities, cited.citation.source)[0]:
-            ctx.support[id(fact)] = cited
+            ctx.support[fact] = cited
             return
 
 
 def _read_fact_values(ctx: Context, fact: Fact) -> None:
-    raw = fact.raw if isinstance(fact.raw, Mapping) else {}
     value = None
-    if "value" in raw:
+    if fact.value is not None:
         try:
-            value = ctx.values[id(fact)] = read_value(raw["value"], entity_ids=set(ctx.entities))
+            value = ctx.values[fact] = read_value(fact.value, entity_ids=set(ctx.entities))
         except BadValue as error:
-            ctx.value_errors[id(fact)] = str(error)
-    result = ctx.results.get(id(fact))
+            ctx.value_errors[fact] = str(error)
+    result = ctx.results.get(fact)
     for index, dispute in enumerate(fact.disputes):
         cited = result.disputes[index] if result and index < len(result.disputes) else None
         try:
@@ -248,6 +267,8 @@ def plan(suite, ctx: Context, kinds: dict[str, Kind]) -> tuple[list[Spec], list[
     for kind in kinds.values():
         if kind.always and kind.name not in declared:
             specs.append(Spec(kind.name, kind, {}, ctx.facts, kind.severity))
+    ctx.running = {spec.name for spec in specs} | {spec.kind.name for spec in specs}
+    ctx.kinds = set(kinds)
     return specs, problems
 
 
@@ -318,7 +339,7 @@ def _check_param(declaration: Mapping, key: str, type_: str, ctx: Context) -> tu
     if type_ in ("days", "int", "percent") and not _fits_number(value, type_):
         return value, [_problem(declaration, key, f"'{key}' should be {_describe(type_)}, not {value!r}")]
     known = {"fact": ctx.by_id, "facts": ctx.by_id, "entities": ctx.entities,
-             "properties": {f.raw.get("property") for f in ctx.facts if isinstance(f.raw, Mapping)}}.get(type_)
+             "properties": {f.property for f in ctx.facts}}.get(type_)
     if known is None:
         return value, []
     what = {"fact": "fact", "facts": "fact", "entities": "entity", "properties": "property"}[type_]
@@ -349,9 +370,10 @@ def scope(facts: list[Fact], params: dict[str, Any]) -> list[Fact]:
     chosen = facts
     if params.get("facts"):
         chosen = [f for f in chosen if f.id in params["facts"]]
-    for key, raw_key in (("about", "about"), ("properties", "property")):
-        if params.get(key):
-            chosen = [f for f in chosen if isinstance(f.raw, Mapping) and f.raw.get(raw_key) in params[key]]
+    if params.get("about"):
+        chosen = [f for f in chosen if f.about in params["about"]]
+    if params.get("properties"):
+        chosen = [f for f in chosen if f.property in params["properties"]]
     return chosen
 
 
@@ -360,17 +382,39 @@ def scope(facts: list[Fact], params: dict[str, Any]) -> list[Fact]:
 
 def run(specs: list[Spec], ctx: Context) -> list[RuleResult]:
     """RuleResults for every spec (a pass entry for a declared rule with no findings); dispute entries last."""
-    results = []
+    results, unchecked = [], {}
     for spec in sorted(specs, key=lambda s: s.kind.name == "disputes"):
+        findings, error = [], None
         try:
-            findings = list(spec.kind.check(ctx, spec))
-        except Exception as error:  # a bug in one rule must not hide every other result
-            results.append(crashed(spec, error))
-            continue
+            for finding in spec.kind.check(ctx, spec):
+                findings.append(finding)
+        except Exception as caught:  # a bug outside ctx.each/guard: keep what the rule found before it
+            error = caught
         for finding in findings:
             results.append(to_result(spec, finding, ctx))
-        if not findings and spec.declaration is not None:
+        if error is not None:
+            results.append(crashed(spec, error))
+        elif not findings and spec.declaration is not None:
             results.append(passing(spec))
+        unchecked[spec.name] = {f for finding in findings if finding.unchecked for f in finding.facts}
+        if error is not None:
+            unchecked[spec.name] |= set(spec.facts)
+    return results + stale_waivers(specs, ctx, unchecked)
+
+
+def stale_waivers(specs: list[Spec], ctx: Context, unchecked: dict[str, set[Fact]]) -> list[RuleResult]:
+    """A waiver that waived nothing fails at its line, under the rule it names (unless that rule could not check)."""
+    results = []
+    for candidate in ctx.waivers:
+        spec = next((s for s in specs if candidate.waiver.rule in (s.name, s.kind.name)), None)
+        if candidate.used or spec is None or candidate.fact in unchecked.get(spec.name, ()):
+            continue
+        location = Location(candidate.fact.file, candidate.waiver.line, candidate.fact.id, "waiver")
+        results.append(RuleResult(
+            rule=spec.name, ok=False, message=waiving.stale_message(candidate, spec.name), facts=(candidate.fact.id,),
+            locations=(Location(candidate.fact.file, candidate.fact.line, candidate.fact.id, "fact"), location),
+            severity=spec.severity, kind=spec.kind.name,
+        ))
     return results
 
 
@@ -380,17 +424,25 @@ def to_result(spec: Spec, finding: Finding, ctx: Context) -> RuleResult:
     if spec.declaration is not None:
         locations.append(Location(spec.declaration.file, spec.declaration.line, None, "rule"))
     acknowledged = next((d for d in ctx.disputes if acknowledges(d, finding)), None)
+    waiver = None
+    if acknowledged is None and finding.dispute is None and finding.tokens:
+        waiver = waiving.find(ctx.waivers, finding.facts, (spec.name, spec.kind.name), finding.tokens)
     result = RuleResult(
         rule=spec.name, ok=acknowledged is not None or finding.dispute is not None, message=finding.message,
         facts=tuple(f.id for f in _unique(finding.facts)), locations=tuple(_unique(locations)),
         severity=severity, kind=spec.kind.name,
     )
-    if finding.advice and acknowledged is None:
+    if finding.advice and acknowledged is None and waiver is None:
         result.message += f": {finding.advice}"
+    if waiver is not None:
+        waiver.used = True
+        result.ok, result.waived, result.resolution = True, True, waiver.waiver.reason
+        result.message += f" — waived at {waiver.where}"
+        result.locations += (Location(waiver.fact.file, waiver.waiver.line, waiver.fact.id, "waiver"),)
     if finding.dispute is not None:
         result.disputed, result.resolution = True, finding.dispute.dispute.resolution
     elif acknowledged is not None:
-        ctx.acknowledged.add(id(acknowledged))
+        ctx.acknowledged.add(acknowledged)
         result.disputed, result.resolution = True, acknowledged.dispute.resolution
         result.message += (f" — acknowledged by the dispute at {acknowledged.fact.file}:{acknowledged.dispute.line}"
                            f" ({acknowledged.dispute.citation.source} says {acknowledged.says})")
@@ -410,13 +462,22 @@ def acknowledges(info: DisputeInfo, finding: Finding) -> bool:
     return False
 
 
+def could_not_check(facts: list[Fact], error: Exception) -> Finding:
+    """The finding for facts a rule failed on: they fail, with the cause, rather than pass unchecked."""
+    what = "this fact" if len(facts) == 1 else "these facts"
+    return Finding(f"{', '.join(f.id for f in facts)}: the rule could not check {what} "
+                   f"({type(error).__name__}: {error}): this is a bug in factcheck, please report it",
+                   list(facts), unchecked=True)
+
+
 def crashed(spec: Spec, error: Exception) -> RuleResult:
+    """A rule that failed outside its guarded checks: every fact in its scope may be unchecked, so each fails."""
     where = spec.declaration
     locations = (Location(where.file, where.line, None, "rule"),) if where is not None else ()
-    first = spec.facts[:1]
     return RuleResult(
-        rule=spec.name, ok=False, kind=spec.kind.name, facts=tuple(f.id for f in first), locations=locations,
-        message=f"rule {spec.name} could not run ({type(error).__name__}: {error}): this is a bug in factcheck, please report it",
+        rule=spec.name, ok=False, kind=spec.kind.name, facts=tuple(f.id for f in spec.facts), locations=locations,
+        message=f"rule {spec.name} could not run ({type(error).__name__}: {error}): the facts in its scope are not "
+                "checked by it; this is a bug in factcheck, please report it",
     )
 
 
@@ -429,13 +490,7 @@ def passing(spec: Spec) -> RuleResult:
 
 
 def _unique(items: Iterable) -> list:
-    seen, kept = set(), []
-    for item in items:
-        key = id(item) if isinstance(item, Fact) else item
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
+    return list(dict.fromkeys(items))  # facts are hashed by identity
 
 
 def sources_of(ctx: Context, fact: Fact) -> tuple[str, ...]:
@@ -443,4 +498,4 @@ def sources_of(ctx: Context, fact: Fact) -> tuple[str, ...]:
 
 
 def facts_about(ctx: Context, entity_id: str) -> Iterator[Fact]:
-    return (f for f in ctx.facts if isinstance(f.raw, Mapping) and f.raw.get("about") == entity_id)
+    return (f for f in ctx.facts if f.about == entity_id)

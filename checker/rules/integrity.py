@@ -7,6 +7,7 @@ from typing import Iterator
 from checker.load import Mapping
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, facts_about, rule
+from checker.rules import waivers as waiving
 from checker.rules.evidence import spellings
 from checker.validate import load_schema
 from checker.values import EntityRef
@@ -16,7 +17,8 @@ USUAL_KINDS = tuple(load_schema("facts")["$defs"]["kind"]["examples"])  # person
 
 @rule("integrity", always=True)
 def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
-    """Flags a reference to an entity that is not registered, and an entity id registered twice;
+    """Flags a reference to an entity that is not registered, a waiver naming a rule that does not run,
+    and an entity id registered twice;
     warns when one spelling is registered for two entities (the names rule cannot tell them apart);
     warns when sources.yaml exists but has no entry for a cited source (no publication date to
     resolve "Friday" against, no lineage to count copies by); warns when an entity's kind looks like
@@ -27,19 +29,9 @@ def integrity(ctx: Context, spec: Spec) -> Iterator[Finding]:
     its facts; a second entity with the same id makes every alias ambiguous.
     Example: `about: london-bridge-atack` when facts/entities.yaml registers `london-bridge-attack`.
     """
-    for fact in spec.facts:
-        raw = fact.raw if isinstance(fact.raw, Mapping) else {}
-        if isinstance(raw.get("about"), str) and raw["about"] not in ctx.entities:
-            yield _unknown_entity(ctx, fact, "about", raw["about"])
-        value = ctx.value(fact)
-        if isinstance(value, EntityRef) and value.id not in ctx.entities:
-            yield _unknown_entity(ctx, fact, "value", value.id)
-    for info in ctx.disputes:
-        if info.fact in spec.facts and isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
-            yield _unknown_entity(ctx, info.fact, "says", info.says.id, info.dispute.line)
+    yield from ctx.each(spec.facts, lambda fact: _references(ctx, fact))
     yield from _duplicate_entities(ctx)
     yield from _shared_spellings(ctx)
-    yield from _sources_without_metadata(ctx, spec)
     yield from _unknown_kinds(ctx)
 
 
@@ -65,12 +57,30 @@ def _unknown_kinds(ctx: Context) -> Iterator[Finding]:
             [shown_on] if shown_on else [], [Location(entity.file, line, None, "entity")], severity="warning")
 
 
+def _references(ctx: Context, fact) -> Iterator[Finding]:
+    """The entities and sources one fact refers to."""
+    if fact.about is not None and fact.about not in ctx.entities:
+        yield _unknown_entity(ctx, fact, "about", fact.about)
+    value = ctx.value(fact)
+    if isinstance(value, EntityRef) and value.id not in ctx.entities:
+        yield _unknown_entity(ctx, fact, "value", value.id)
+    for info in ctx.disputes_of(fact):
+        if isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
+            yield _unknown_entity(ctx, fact, "says", info.says.id, info.dispute.line)
+    yield from _source_without_metadata(ctx, fact)
+    for candidate in (c for c in ctx.waivers if c.fact is fact):
+        why = waiving.unknown_rule(candidate, ctx.running, ctx.kinds)
+        if why:
+            yield Finding(f"{fact.id}: the waiver at {candidate.where} {why}", [fact],
+                          [Location(fact.file, candidate.waiver.line, fact.id, "waiver")])
+
+
 def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | None = None) -> Finding:
-    line = line or ctx.raw_line(fact, key)
+    line = line or fact.line_of(key)
     close = difflib.get_close_matches(entity_id, list(ctx.entities), n=1)
     hint = f"did you mean '{close[0]}'?" if close else "register it under entities: (id, name, kind, aliases)"
     return Finding(f"{fact.id}: '{key}' names entity '{entity_id}', which is not registered at {fact.file}:{line}: {hint}",
-                   [fact], [Location(fact.file, line, fact.id, key)])
+                   [fact], [Location(fact.file, line, fact.id, key)], tokens=(entity_id,))
 
 
 def _duplicate_entities(ctx: Context) -> Iterator[Finding]:
@@ -104,17 +114,16 @@ def _shared_spellings(ctx: Context) -> Iterator[Finding]:
                     [shown_on] if shown_on else [], [Location(entity.file, entity.line, None, "entity")], severity="warning")
 
 
-def _sources_without_metadata(ctx: Context, spec: Spec) -> Iterator[Finding]:
+def _source_without_metadata(ctx: Context, fact) -> Iterator[Finding]:
     if not ctx.metadata:
         return  # no sources.yaml at all: nothing to be missing from
-    for fact in spec.facts:
-        result = ctx.results.get(id(fact))
-        checked = result.citations + result.disputes if result else []
-        # a source that cannot be read is an input error already, reported where it is cited
-        cited = [(c.citation.source, c.citation.source_line) for c in checked if c.match.status != "missing-source"]
-        for source, line in dict(cited).items():
-            if source not in ctx.metadata:
-                yield Finding(f"{fact.id}: {ctx.source_path(source)} (cited at {fact.file}:{line}) has no entry in "
-                              f"{ctx.source_path('sources.yaml')}: its publication date and lineage are unknown, so "
-                              "relative dates in it cannot be resolved and its copies cannot be told apart; add it",
-                              [fact], [Location(fact.file, line, fact.id, "quote")], severity="warning")
+    result = ctx.results.get(fact)
+    checked = result.citations + result.disputes if result else []
+    # a source that cannot be read is an input error already, reported where it is cited
+    cited = [(c.citation.source, c.citation.source_line) for c in checked if c.match.status != "missing-source"]
+    for source, line in dict(cited).items():
+        if source not in ctx.metadata:
+            yield Finding(f"{fact.id}: {ctx.source_path(source)} (cited at {fact.file}:{line}) has no entry in "
+                          f"{ctx.source_path('sources.yaml')}: its publication date and lineage are unknown, so "
+                          "relative dates in it cannot be resolved and its copies cannot be told apart; add it",
+                          [fact], [Location(fact.file, line, fact.id, "quote")], severity="warning", tokens=(source,))

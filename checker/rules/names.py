@@ -37,32 +37,43 @@ def names(ctx: Context, spec: Spec) -> Iterator[Finding]:
     known = _known(ctx)
     if not known:
         return
-    for fact in spec.facts:
-        texts = [("claim", fact.claim, Location(fact.file, ctx.raw_line(fact, "claim"), fact.id, "claim"), f"{fact.file}:{ctx.raw_line(fact, 'claim')}")]
-        texts += [("quote", c.citation.quote, Location(fact.file, c.citation.line, fact.id, "quote"), ctx.quote_where(fact, c))
-                  for c in ctx.citations(fact)]
-        texts += [("disputing quote", d.citation.quote, Location(fact.file, d.citation.line, fact.id, "quote"), f"{fact.file}:{d.citation.line}")
-                  for d in fact.disputes]
-        reported = set()
-        for what, text, location, where in texts:
-            for variant, (alias, entity, score) in near_misses(text, known, threshold, min_length):
-                if variant in reported:
-                    continue
-                reported.add(variant)
-                yield Finding(
-                    f"{fact.id}: {variant!r} in the {what} at {where} looks like a spelling of {entity.get('name')} "
-                    f"({alias!r}, {score:.0f}% alike) but is not registered: add it to the aliases of {entity.get('id')} "
-                    f"({entity.file}:{entity.line}) if the source spells it so, or fix the spelling", [fact], [location])
+    yield from ctx.each(spec.facts, lambda fact: _misspelt(ctx, fact, known, threshold, min_length))
+
+
+def _misspelt(ctx: Context, fact, known: dict, threshold: float, min_length: int) -> Iterator[Finding]:
+    claim_line = fact.line_of("claim")
+    texts = [("claim", fact.claim, Location(fact.file, claim_line, fact.id, "claim"), f"{fact.file}:{claim_line}")]
+    texts += [("quote", c.citation.quote, Location(fact.file, c.citation.line, fact.id, "quote"),
+               ctx.quote_where(fact, c)) for c in ctx.citations(fact)]
+    texts += [("disputing quote", d.citation.quote, Location(fact.file, d.citation.line, fact.id, "quote"),
+               f"{fact.file}:{d.citation.line}") for d in fact.disputes]
+    reported = set()
+    for what, text, location, where in texts:
+        for variant, (alias, entity, score) in near_misses(text, known, threshold, min_length):
+            if variant in reported:
+                continue
+            reported.add(variant)
+            yield Finding(
+                f"{fact.id}: {variant!r} in the {what} at {where} looks like a spelling of {entity.get('name')} "
+                f"({alias!r}, {score:.0f}% alike) but is not registered: add it to the aliases of {entity.get('id')} "
+                f"({entity.file}:{entity.line}) if the source spells it so, or fix the spelling", [fact], [location],
+                tokens=(variant,))
 
 
 def _known(ctx: Context) -> dict[str, tuple[str, object]]:
-    """Every registered spelling (and its trailing words: 'Khan' of 'Usman Khan'), folded -> (spelling, entity)."""
+    """Every registered spelling (and its trailing words: 'Ostaeyen' of 'Van Ostaeyen'), folded -> (spelling, entity).
+
+    Trailing words that are ordinary English ('License' of 'Apache License') are no spelling of the name
+    on their own: "Licensor" is not a near miss of the Apache License.
+    """
     known: dict[str, tuple[str, object]] = {}
     for entity in ctx.entity_list:
         for name in spellings(entity):
             words = name.split()
             for k in range(len(words), 0, -1):
-                known.setdefault(fold(" ".join(words[-k:])), (" ".join(words[-k:]), entity))
+                part = " ".join(words[-k:])
+                if k == len(words) or not _english(fold(part)):
+                    known.setdefault(fold(part), (part, entity))
     return known
 
 
@@ -76,10 +87,13 @@ def near_misses(text: str, known: dict, threshold: float, min_length: int) -> It
         words = [re.sub(r"['’]s$", "", w) for w in run.group(0).split()]
         if fold(" ".join(words)) in known:
             continue
-        yield from _in_run(words, known, threshold, min_length)
+        initial = SENTENCE_START.search(text, 0, run.start()) is not None
+        yield from _in_run(words, known, threshold, min_length, initial)
 
 
-def _in_run(words: list[str], known: dict, threshold: float, min_length: int) -> Iterator[tuple[str, tuple[str, object, float]]]:
+def _in_run(words: list[str], known: dict, threshold: float, min_length: int,
+            initial: bool = False) -> Iterator[tuple[str, tuple[str, object, float]]]:
+    """Near misses among the word runs of one capitalised run; `initial`: the run opens a sentence."""
     grams = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
     spans = [set(range(start, start + size)) for start, size in grams
              if fold(" ".join(words[start:start + size])) in known]  # registered spellings: never flagged, nor their parts
@@ -92,6 +106,8 @@ def _in_run(words: list[str], known: dict, threshold: float, min_length: int) ->
             continue
         if {words[start].lower(), words[start + size - 1].lower()} & STOPWORDS or words[-1].lower() in PARTICLES:
             continue
+        if initial and start == 0 and size == 1 and _common(folded):
+            continue  # "Licensor provides ...": capitalised because it opens the sentence
         best = _closest(folded, size, known)
         if best and best[2] >= threshold:
             flagged |= span
@@ -111,6 +127,21 @@ def _closest(folded: str, size: int, known: dict) -> tuple[str, object, float] |
         if best is None or score > best[2]:
             best = (spelling, entity, score)
     return best
+
+
+# what stands before a sentence's first word: the text's start, or a sentence's end and an opening mark
+SENTENCE_START = re.compile(r"(?:^|[.!?:;][\"'’”)\]]*\s+)[\"“‘(\[•*-]?\s*$")
+DERIVATIONS = (("or", ("", "e")), ("er", ("", "e")), ("ee", ("", "e")), ("ing", ("", "e")), ("ed", ("", "e")),
+               ("ion", ("", "e")), ("ly", ("",)), ("ness", ("",)), ("ment", ("",)))
+
+
+@lru_cache(maxsize=4096)
+def _common(word: str) -> bool:
+    """An ordinary English word, or one formed from it ("licensor" of "license", "provider" of "provide")."""
+    return _english(word) or any(
+        word.endswith(suffix) and len(word) - len(suffix) >= 3 and is_english_word(word[: -len(suffix)] + ending)
+        for suffix, endings in DERIVATIONS for ending in endings
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -18,6 +18,10 @@ def before(ctx: Context, spec: Spec) -> Iterator[Finding]:
     """
     by_id = ctx.by_id
     first, then = by_id[spec.params["first"]], by_id[spec.params["then"]]
+    yield from ctx.guard([first, then], lambda: _order(ctx, spec, first, then))
+
+
+def _order(ctx: Context, spec: Spec, first, then) -> Iterator[Finding]:
     a, b = ctx.value(first), ctx.value(then)
     for fact, value in ((first, a), (then, b)):
         if not isinstance(value, DateValue):

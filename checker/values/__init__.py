@@ -17,7 +17,9 @@ from typing import Any
 from checker.values.dates import (  # noqa: F401  (re-exported)
     DateMention, find_dates, mention_supports, parse_published, read_date, resolve_weekday,
 )
-from checker.values.quantities import APPROX, VAGUE, find_quantities, numbers_in, parse_number  # noqa: F401
+from checker.values.quantities import (  # noqa: F401
+    APPROX, VAGUE, find_counts, find_quantities, find_versions, numbers_in, parse_number,
+)
 from checker.values.types import (  # noqa: F401
     MONTHS, PARTS, WEEKDAYS, BadValue, Boolean, DateValue, EntityRef, Quantity, Text, Value, interval_text, number_text,
     type_name,

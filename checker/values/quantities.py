@@ -5,7 +5,7 @@ import math
 import re
 
 from checker.values.dates import DATE_RE
-from checker.values.types import Quantity
+from checker.values.types import MONTHS, WEEKDAYS, Quantity
 
 # ---- quantities in text ---------------------------------------------------------------------
 
@@ -49,13 +49,31 @@ QUANTITY_RE = re.compile(
     rf"|(?:(?P<before>{_BEFORE})\s+)?{_NUMBER}{_AFTER})(?![\w])",
     re.IGNORECASE,
 )
+# a version or other dotted identifier, not a decimal nor a count: "4.6.0", "1.07.1-3", "v2.1", "version 3.1"
+VERSION_RE = re.compile(
+    r"(?<![\w.])(?:v?\d+(?:\.\d+){2,}|v\d+(?:\.\d+)?|(?<=version )\d+(?:\.\d+)+)(?:-\d[\w.+~]*)?(?!\w|\.\d)",
+    re.IGNORECASE,
+)
+
+
+def find_versions(text: str) -> list[str]:
+    """The version strings in `text`, as written ("1.07.1-3", "4.6.0", "v2")."""
+    return [m.group(0) for m in VERSION_RE.finditer(text)]
+
+
+def _without_versions(text: str) -> str:
+    """`text` with each version blanked out (same length, so offsets hold): its digits are no count."""
+    return VERSION_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def parse_number(text: str, mult: str | None = None) -> float | None:
-    """'5,000' -> 5000.0, 'twenty-eight' -> 28.0, ('1.5', 'million') -> 1500000.0."""
+    """'5,000' -> 5000.0, 'twenty-eight' -> 28.0, ('1.5', 'million') -> 1500000.0; None when it is no number."""
     text = text.lower()
     if text[0].isdigit():
-        value = float(text.replace(",", ""))
+        try:
+            value = float(text.replace(",", ""))
+        except ValueError:  # "1.2.3" slipped past the version pattern: not a number we can read
+            return None
     else:
         parts = text.split("-")
         if not all(p in WORD_NUMBERS for p in parts):
@@ -66,15 +84,60 @@ def parse_number(text: str, mult: str | None = None) -> float | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in `text`, with its qualifier, as a Quantity (vague words included)."""
+    return [quantity for _, quantity in _quantities(text)]
+
+
+def find_counts(text: str) -> list[Quantity]:
+    """The quantities in `text` that count or measure something: not a number that is part of a name or an
+    identifier ("the Boeing 737", "an iPhone 11", "a Web 2.0 app", "Claim 0021", "9/11-era")."""
+    text = SLASH_DATE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return [quantity for m, quantity in _quantities(text) if not names_a_thing(text, m)]
+
+
+def _quantities(text: str) -> list[tuple[re.Match, Quantity]]:
     found = []
     dates = [(d.start(), d.end()) for d in DATE_RE.finditer(text)]
+    text = _without_versions(text)
     for m in QUANTITY_RE.finditer(text):
         if any(m.start() < end and start < m.end() for start, end in dates):
             continue  # "November 30" is a date, not a count of 30
         quantity = _quantity_from_match(m)
         if quantity is not None:
-            found.append(quantity)
+            found.append((m, quantity))
     return found
+
+
+# "9/11", "24/7", "11/29/2019": a date (or a schedule), not two counts
+SLASH_DATE_RE = re.compile(r"(?<![\w/.,])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/]|[.,]\d)")
+_WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_][\w’']*)(?P<glue>[ -])$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;][\"'’”)\]]*\s+|[\"“‘(\[•*-]\s*)$")
+_COUNTED = re.compile(r"\s+(?:\w+s|people|men|women|children|staff|police|personnel)\b", re.IGNORECASE)
+_NOT_NAMES = {word.title() for word in list(BEFORE) + list(WORD_NUMBERS)} | set(MONTHS) | set(WEEKDAYS)
+
+
+def names_a_thing(text: str, m: re.Match) -> bool:
+    """Whether the plain number matched by `m` is part of a name or an identifier rather than a count:
+    a leading zero ("Claim 0021", "007"), or glued to the word before it when that word is a name — written
+    in mixed case ("iPhone 11", "TamTam 2"), in capitals joined by a hyphen ("COVID-19"), or capitalised
+    inside a sentence ("the Boeing 737", "a Web 2.0 app") unless what follows is counted ("in London 50
+    people"). A number with a qualifier, a multiplier or thousands separators is always a count, and so is
+    one after a sentence's first word ("Some 50 ...")."""
+    number = m.group("num") or ""
+    if not number[:1].isdigit() or m.group("before") or m.group("after") or m.group("mult") or "," in number:
+        return False
+    if len(number) > 1 and number.startswith("0") and number.isdigit():
+        return True
+    before = _WORD_BEFORE.search(text, 0, m.start("num"))
+    if before is None:
+        return False
+    word, glue = before.group("word"), before.group("glue")
+    if any(c.isupper() for c in word[1:]) and not word.isupper():
+        return True  # iPhone, TamTam
+    if word.isupper() and len(word) > 1:
+        return glue == "-"  # COVID-19; "ISIS 50" may be a count
+    if not word[0].isupper() or word in _NOT_NAMES:
+        return False
+    return _SENTENCE_START.search(text, 0, before.start()) is None and not _COUNTED.match(text, m.end())
 
 
 def _quantity_from_match(m: re.Match) -> Quantity | None:
@@ -124,7 +187,9 @@ def _interval_for(n: float, kind: str, qualifier: str, written: str) -> Quantity
 
 
 def numbers_in(text: str) -> set[float]:
-    """Every number written in `text` (digits or words, dates included): what a quote can back."""
+    """Every number written in `text` (digits or words, dates included; versions are not numbers): what a quote
+    can back."""
+    text = _without_versions(text)
     found = {q.anchor for q in find_quantities(text) if q.anchor is not None}
     for m in QUANTITY_RE.finditer(text):
         if m.group("range"):
