@@ -6,7 +6,6 @@ tests/test_rules_plugin.py runs the real pipeline against the seeds.
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 from types import SimpleNamespace
 
