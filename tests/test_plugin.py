@@ -104,7 +104,7 @@ facts:
 
 
 def test_xdist_runs_facts_in_parallel_and_its_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch):
-    """One run under -n 2 (worker processes are what is tested, so a real subprocess): the controller writes the report."""
+    """One run under -n 2 (its worker processes are what is tested): the controller writes the report."""
     disputed = GOOD_FACT + """\
     disputed_by:
       - source: 001_2afa2717bd8a4cc8.txt

@@ -24,7 +24,8 @@ FILE = "facts/t.yaml"
 
 def found(citation: Citation) -> CitationResult:
     span = Span(0, len(citation.quote), 10, 1)
-    return CitationResult(citation, Match(status="verbatim", ok=True, score=100.0, spans=(span,), matched=citation.quote))
+    match = Match(status="verbatim", ok=True, score=100.0, spans=(span,), matched=citation.quote)
+    return CitationResult(citation, match)
 
 
 def metadata(sources: dict | None) -> dict[str, SourceInfo]:
