@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.locate import contains, locate
-from checker.quote import MatchOptions
+from checker.match import MatchOptions, contains, locate
 from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Span
 from checker.sources import Library, SourceError
 

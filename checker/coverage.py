@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.config import Config
-from checker.locate import locate
+from checker.match import locate, normalize
 from checker.model import Problem
-from checker.normalize import normalize
 from checker.run import discover, open_library
 from checker.sources import Library, SourceError, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from checker.differences import Comparison, is_negation, is_number
-from checker.document import Document, at_boundary
-from checker.normalize import PLACEHOLDER, normalize
-from checker.quote import Found, MatchOptions, Part
+from checker.match.differences import Comparison, is_negation, is_number
+from checker.match.document import Document, at_boundary
+from checker.match.normalize import PLACEHOLDER, normalize
+from checker.match.quote import Found, MatchOptions, Part
 
 ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
 FUNCTION_WORDS = frozenset(

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.differences import Comparison
-from checker.normalize import DASHES, INVISIBLE, PLACEHOLDER, Normalized, Word, normalize, words
+from checker.match.differences import Comparison
+from checker.match.normalize import DASHES, INVISIBLE, PLACEHOLDER, Normalized, Word, normalize, words
 
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2}\.\s*\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)\s*")
 BRACKET = re.compile(r"\[([^\[\]]*)\]")

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from rapidfuzz.distance import OSA
 
-from checker.normalize import DASHES, SINGLE_QUOTES, Word
+from checker.match.normalize import DASHES, SINGLE_QUOTES, Word
 
 NEGATIONS = frozenset(
     "not no never none nobody nothing nowhere neither nor without cannot cant dont doesnt didnt isnt arent "

@@ -3,7 +3,7 @@
 A quote is split at its ellipses into parts that must stand in order within one paragraph
 (or `max_gap` characters); a part's [brackets] are an editor's insertion, matching a short
 span of the source or nothing. When no exact match exists, the closest passage is aligned
-word by word and every difference is classified (checker.differences): transcription slips
+word by word and every difference is classified (checker.match.differences): transcription slips
 pass as `fuzzy` unless strict; a change of meaning never passes.
 """
 from __future__ import annotations
@@ -13,12 +13,14 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from checker.brackets import bracket_occurrences
-from checker.differences import Comparison, Passage, compare, is_count, is_negation
-from checker.document import Document, at_boundary
+from checker.match.brackets import bracket_occurrences
+from checker.match.differences import Comparison, Passage, compare, is_count, is_negation
+from checker.match.document import Document, at_boundary
 from checker.model import Match, Selector, Span
-from checker.normalize import PLACEHOLDER, Word, fold_for_search
-from checker.quote import ELLIPSIS, Found, MatchOptions, Part, content_bounds, literal_part, parse_quote, too_short
+from checker.match.normalize import PLACEHOLDER, Word, fold_for_search
+from checker.match.quote import (
+    ELLIPSIS, Found, MatchOptions, Part, content_bounds, literal_part, parse_quote, too_short,
+)
 
 __all__ = ["Document", "MatchOptions", "contains", "locate"]
 
