@@ -1,8 +1,7 @@
 """Facts -> FactResults: every citation (and every disputing quote) located in its source, one document at a time."""
 from __future__ import annotations
 
-from checker.locate import contains, locate
-from checker.quote import MatchOptions, options_for
+from checker.match import MatchOptions, contains, locate, options_for
 from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Span
 from checker.sources import Library, SourceError
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.config import Config
+from checker.match import normalize
 from checker.model import FactResult, Problem
-from checker.normalize import normalize
 from checker.run import prepare, verify
 from checker.sources import SourceError, SourceInfo
 from checker.suite import Suite

@@ -28,9 +28,9 @@ class Span:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Match:
-    """Where (and how well) a quote stands in a source.
+    """Where (and how well) a quote stands in a source. Built with keywords: Match(status=..., ok=..., score=...).
 
     status: verbatim | normalized | elided | fuzzy | mismatch | too-short (| missing-source, set by cite)
     ok: whether the citation passes under the options it was located with.

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.load import Mapping, load_file
-from checker.document import Document
+from checker.match import Document
 from checker.model import Problem
 from checker.validate import schema_problems, top_level_problem
 

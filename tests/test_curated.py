@@ -1,10 +1,18 @@
-"""The curated suite passes, and the rules bite: remove one recorded dispute or change one value, and `pytest facts/` fails."""
+"""The curated suite passes, and the rules bite: remove one recorded dispute or change one value, and `pytest facts/` fails.
+
+The CLI and `pytest facts/` run in this process (`main(argv)`, pytester.runpytest_inprocess): the checker is what is
+tested, not the interpreter's start-up. One test runs the README's command, `python -m pytest facts/`, in a real
+process, so that the plugin's entry point is proven too.
+"""
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from checker.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -17,9 +25,9 @@ def copy_suite(root: Path) -> Path:
     return root
 
 
-def run_pytest(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "facts/", "-q", "-p", "no:cacheprovider"],
-                          cwd=root, capture_output=True, text=True, check=False)
+def run_pytest(pytester: pytest.Pytester) -> pytest.RunResult:
+    """`pytest facts/` in the project at pytester.path, in this process."""
+    return pytester.runpytest_inprocess("facts/", "-q", "-p", "no:cacheprovider")
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -35,19 +43,24 @@ def cut(path: Path, start: str, end: str) -> None:
     path.write_text(text[:i] + text[text.index(end, i):], encoding="utf-8")
 
 
-def test_the_curated_suite_passes_and_lists_its_disputes(tmp_path):
-    root = copy_suite(tmp_path)
-    run = subprocess.run([sys.executable, "-m", "checker", "check", "--json", "report.json"],
-                         cwd=root, capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stdout
-    import json
-
+def test_the_curated_suite_passes_and_lists_its_disputes(pytester, capsys):
+    root = copy_suite(pytester.path)
+    assert main(["check", "--json", "report.json"]) == 0, capsys.readouterr().out
     report = json.loads((root / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["facts"] >= 60 and report["summary"]["contradictions"] == 0
     listed = {entry["facts"][0] for entry in report["disputes"]}
     assert {"attack-date", "claim-date", "van-ostaeyen-name", "crackdown-led-by", "isis-account-linking",
             "tamtam-groups-gone-tuesday", "claim-tamtam-channel"} <= listed
-    assert run_pytest(root).returncode == 0
+    run = run_pytest(pytester)
+    assert run.ret == pytest.ExitCode.OK, run.stdout.str()
+
+
+def test_python_m_pytest_passes_the_curated_suite_in_a_fresh_process(tmp_path):
+    """The README's first command as a user runs it: the plugin found through its pytest11 entry point."""
+    root = copy_suite(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "pytest", "facts/", "-q", "-p", "no:cacheprovider"],
+                         cwd=root, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def _drop_channel_count_dispute(root):
@@ -107,12 +120,12 @@ CASES = [
 
 
 @pytest.mark.parametrize("change, item, expected", CASES, ids=[case[0].__name__.strip("_") for case in CASES])
-def test_the_rules_bite(tmp_path, change, item, expected):
-    root = copy_suite(tmp_path)
-    change(root)
-    run = run_pytest(root)
-    assert run.returncode == 1, run.stdout
-    failed = [line for line in run.stdout.splitlines() if line.startswith("FAILED ")]
-    assert any(f"::{item} " in line or line.endswith(f"::{item}") for line in failed), run.stdout
+def test_the_rules_bite(pytester, change, item, expected):
+    change(copy_suite(pytester.path))
+    run = run_pytest(pytester)
+    stdout = run.stdout.str()
+    assert run.ret == pytest.ExitCode.TESTS_FAILED, stdout
+    failed = [line for line in run.stdout.lines if line.startswith("FAILED ")]
+    assert any(f"::{item} " in line or line.endswith(f"::{item}") for line in failed), stdout
     for words in expected:
-        assert words in run.stdout, f"{words!r} not in:\n{run.stdout}"
+        assert words in stdout, f"{words!r} not in:\n{stdout}"

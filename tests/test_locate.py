@@ -1,4 +1,5 @@
-"""checker.locate, category by category (issue #3): each with a quote that must pass and one that must fail, from the seeds."""
+"""checker.match.locate, category by category (issue #3): each with a quote that must pass and one that must fail,
+from the seeds."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,7 +8,7 @@ from functools import lru_cache
 import pytest
 
 from checker.cite import find_elsewhere
-from checker.locate import Document, MatchOptions, contains, locate
+from checker.match import Document, MatchOptions, contains, locate
 from checker.model import Citation, Selector
 from checker.sources import Library
 from tests.conftest import SEEDS
@@ -527,7 +528,7 @@ def test_a_quote_keeps_its_trailing_underscore_and_leading_minus():
 
 
 def test_written_words_do_not_depend_on_how_dashes_and_spaces_are_typed():
-    from checker.quote import written_words
+    from checker.match.quote import written_words
 
     assert written_words("According According - According-According-According") == 5
     assert written_words("9.1 (2022-04-15)") == 2

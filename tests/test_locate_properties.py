@@ -1,4 +1,4 @@
-"""Properties of checker.locate (Hypothesis), against a slow, obvious oracle.
+"""Properties of checker.match.locate (Hypothesis), against a slow, obvious oracle.
 
 - any verbatim span of a source — a seed, or generated prose set with curly quotes, NBSP and thin
   spaces, tabs, CRLF, soft hyphens and words hyphenated across line breaks — verifies, and its span
@@ -16,8 +16,8 @@ from functools import lru_cache
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from checker.locate import Document, MatchOptions, locate
-from checker.quote import written_words
+from checker.match import Document, MatchOptions, locate
+from checker.match.quote import written_words
 from tests.conftest import SEEDS
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

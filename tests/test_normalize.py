@@ -1,7 +1,8 @@
-"""checker.normalize: what folds away (typography) and what must not (content), and the offset map back to the original."""
+"""checker.match.normalize: what folds away (typography) and what must not (content), and the offset map back to the
+original."""
 import pytest
 
-from checker.normalize import fold_for_search, normalize, words
+from checker.match.normalize import fold_for_search, normalize, words
 from tests.conftest import SEEDS
 
 SEED_000 = (SEEDS / "000_12e6b7cc27e0264f.txt").read_text(encoding="utf-8")

@@ -79,14 +79,6 @@ def test_json_report_from_pytest_equals_the_cli_report(pytester, monkeypatch):
     assert report["summary"]["failed"] == 1
 
 
-def test_xdist_runs_facts_in_parallel_and_still_writes_the_report(pytester):
-    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
-    result = pytester.runpytest_subprocess("facts/", "-n", "2", "--factcheck-json", "x.json")
-    result.assert_outcomes(passed=1, failed=1)
-    report = json.loads((pytester.path / "x.json").read_text(encoding="utf-8"))
-    assert [f["id"] for f in report["facts"]] == ["claim-first-on-tamtam", "claim-three-minutes"]
-
-
 def test_yaml_outside_the_facts_directory_is_not_collected(pytester):
     project(pytester, {"facts/a.yaml": "facts:\n" + GOOD_FACT, "other/config.yaml": "not: facts\n"})
     result = pytester.runpytest("other/", "facts/")
@@ -113,7 +105,8 @@ facts:
     result.stdout.fnmatch_lines(["*facts/a.yaml:5: FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"])
 
 
-def test_xdist_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch):
+def test_xdist_runs_facts_in_parallel_and_its_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch):
+    """One run under -n 2 (its worker processes are what is tested): the controller writes the report."""
     disputed = GOOD_FACT + """\
     disputed_by:
       - source: 001_2afa2717bd8a4cc8.txt
@@ -130,6 +123,7 @@ def test_xdist_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch
     main(["check", "--json", "cli.json"])
     assert (pytester.path / "x.json").read_bytes() == (pytester.path / "cli.json").read_bytes()
     report = json.loads((pytester.path / "x.json").read_text(encoding="utf-8"))
+    assert [f["id"] for f in report["facts"]] == ["claim-first-on-tamtam", "claim-three-minutes"]
     assert report["facts"][0]["disputed_by"][0]["says"] == {"text": "a few minutes"}
 
 

@@ -2,7 +2,7 @@
 import json
 
 from checker.cite import verify_facts
-from checker.locate import MatchOptions
+from checker.match import MatchOptions
 from checker.model import Citation, Dispute, Fact, Problem, Report
 from checker.report import dumps, exit_code, report_document, text_lines
 from checker.sources import Library

@@ -27,7 +27,9 @@ FILE = "facts/t.yaml"
 
 
 def found(citation: Citation) -> CitationResult:
-    return CitationResult(citation, Match("verbatim", True, 100.0, spans=(Span(0, len(citation.quote), 10, 1),), matched=citation.quote))
+    span = Span(0, len(citation.quote), 10, 1)
+    match = Match(status="verbatim", ok=True, score=100.0, spans=(span,), matched=citation.quote)
+    return CitationResult(citation, match)
 
 
 def metadata(sources: dict | None) -> dict[str, SourceInfo]:

@@ -47,7 +47,7 @@ def zen_of_python() -> str:
 
 
 def fold(text: str) -> str:
-    """An oracle independent of checker.normalize: compatibility forms, case, quote marks, dashes and
+    """An oracle independent of checker.match.normalize: compatibility forms, case, quote marks, dashes and
     white space folded, punctuation dropped; words separated by single spaces, padded with spaces.
     Used only to check that a generated must-fail quote really is absent from a source."""
     text = unicodedata.normalize("NFKC", text).casefold()

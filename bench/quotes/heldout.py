@@ -516,7 +516,7 @@ def evaluate() -> tuple[list[tuple[str, int, int, int, int, int, int]], list[dic
     our matcher gets wrong, with what it said."""
     from rapidfuzz import fuzz
 
-    from checker.locate import Document, MatchOptions, locate
+    from checker.match import Document, MatchOptions, locate
 
     sources = texts()
     documents = {name: Document.from_text(text, name) for name, text in sources.items()}

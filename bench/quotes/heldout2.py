@@ -616,7 +616,7 @@ class Citation:
 def judge(case: Case, documents, library) -> tuple[str, object, str]:
     """('right' | 'wrong PASS' | 'wrong FAIL' | 'wrong status', the match, what the matcher said)."""
     from checker.cite import find_elsewhere
-    from checker.locate import MatchOptions, locate
+    from checker.match import MatchOptions, locate
 
     options = replace(MatchOptions(), strict=case.strict)
     match = locate(case.quote, documents[case.source], options, selector=None)
@@ -644,7 +644,7 @@ def naive_right(case: Case, texts: dict[str, str]) -> tuple[bool, str]:
 
 
 def evaluate():
-    from checker.locate import Document
+    from checker.match import Document
 
     texts, missing = load_sources()
     documents = {name: Document.from_text(text, name) for name, text in texts.items()}

@@ -577,8 +577,7 @@ P(S, "its claim to function 'even when there's a slow Internet connection'", S4,
 def evaluate(texts: dict[str, str]) -> list[dict]:
     from rapidfuzz import fuzz
 
-    from checker.document import Document
-    from checker.locate import MatchOptions, locate
+    from checker.match import Document, MatchOptions, locate
 
     documents = {name: Document.from_text(text, name) for name, text in texts.items()}
     rows = []

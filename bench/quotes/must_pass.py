@@ -201,14 +201,14 @@ def slip(word: str, rng: random.Random, keep_first: bool = False) -> str:
 
 
 def _is_word(text: str) -> bool:
-    from checker.differences import is_english_word  # labelling oracle: a slip is a spelling that is not a word
+    from checker.match import is_english_word  # labelling oracle: a slip is a spelling that is not a word
 
     return is_english_word(text.lower())
 
 
 def _never_slips() -> frozenset[str]:
     """Words whose misspelling is a changed number or negation by policy (README: known limits), never a slip."""
-    from checker.differences import NUMBER_WORDS as COUNTED  # single, several, couple... count too
+    from checker.match.differences import NUMBER_WORDS as COUNTED  # single, several, couple... count too
 
     return frozenset(NUMBER_WORDS | NEGATION_WORDS | COUNTED)
 

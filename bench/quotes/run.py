@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 from rapidfuzz import fuzz  # noqa: E402
 
 from checker.cite import find_elsewhere  # noqa: E402
-from checker.locate import Document, MatchOptions, locate  # noqa: E402
+from checker.match import Document, MatchOptions, locate  # noqa: E402
 from corpus import missing  # noqa: E402
 from generate import all_texts, generate  # noqa: E402
 from labels import PASS, Case  # noqa: E402

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-from checker.differences import is_english_word
+from checker.match import is_english_word
 from checker.model import Location
 from checker.rules.engine import Context, Finding, Spec, rule
 from checker.rules.evidence import spellings

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from checker.differences import Comparison
-from checker.normalize import DASHES, INVISIBLE, PLACEHOLDER, Normalized, Word, normalize, words
+from checker.match.differences import Comparison
+from checker.match.normalize import DASHES, INVISIBLE, PLACEHOLDER, Normalized, Word, normalize, words
 
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2}\.\s*\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)\s*")
 BRACKET = re.compile(r"\[([^\[\]]*)\]")
@@ -33,46 +33,47 @@ def options_for(project: MatchOptions, *said: bool | None) -> MatchOptions:
     return project if strict == project.strict else replace(project, strict=strict)
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Part:
     """One stretch of a quote between ellipses, normalized; PLACEHOLDER marks each [bracket]."""
 
     text: str  # normalized, stripped of leading/trailing punctuation
-    brackets: list[str]
-    words: list[Word]
+    brackets: tuple[str, ...]
+    words: tuple[Word, ...]
     original: str
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Found:
     """Where one part stands: normalized [start, end), and how it compares with the source there."""
 
     start: int
     end: int
-    comparison: Comparison = field(default_factory=Comparison)
-    notes: list[str] = field(default_factory=list)
+    comparison: Comparison = Comparison()
+    notes: tuple[str, ...] = ()
     score: float = 100.0
 
 
 def parse_quote(quote: str) -> list[Part]:
     """The quote's parts (split at ellipses), each normalized with its brackets replaced by PLACEHOLDER."""
-    parts = [_part(raw, BRACKET.findall(raw), BRACKET.sub(PLACEHOLDER, raw)) for raw in ELLIPSIS.split(quote)]
+    parts = [_part(raw, tuple(BRACKET.findall(raw)), BRACKET.sub(PLACEHOLDER, raw)) for raw in ELLIPSIS.split(quote)]
     return [part for part in parts if part is not None]
 
 
 def literal_part(quote: str) -> Part | None:
     """The whole quote as one part, its ellipses and brackets taken as text: for a source that has them too."""
-    return _part(quote, [], quote)
+    return _part(quote, (), quote)
 
 
-def _part(raw: str, brackets: list[str], marked: str) -> Part | None:
+def _part(raw: str, brackets: tuple[str, ...], marked: str) -> Part | None:
     normalized = normalize(marked)
     start, end = content_bounds(normalized.text)
     if start >= end or normalized.text[start:end] == PLACEHOLDER:
         return None
     text = normalized.text[start:end]
     stripped = Normalized(text, normalized.origin[start:end])
-    return Part(text, brackets, [w for w in words(stripped, marked) if PLACEHOLDER not in w.text], raw)
+    kept = tuple(w for w in words(stripped, marked) if PLACEHOLDER not in w.text)
+    return Part(text=text, brackets=brackets, words=kept, original=raw)
 
 
 def is_content(char: str) -> bool:

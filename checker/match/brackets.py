@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from checker.differences import Comparison, is_negation, is_number
-from checker.document import Document, at_boundary
-from checker.normalize import PLACEHOLDER, normalize
-from checker.quote import Found, MatchOptions, Part
+from checker.match.differences import Comparison, is_negation, is_number
+from checker.match.document import Document, at_boundary
+from checker.match.normalize import PLACEHOLDER, normalize
+from checker.match.quote import Found, MatchOptions, Part
 
 ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
 FUNCTION_WORDS = frozenset(
@@ -22,7 +22,10 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int) -> list[Found]:
+def bracket_occurrences(
+    part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, *, limit: int
+) -> list[Found]:
+    """Every place in doc.norm.text[lo:hi] where a part with [insertions] stands, each bracket reviewed."""
     pattern = bracket_pattern(part, options.max_bracket)
     found = []
     for match in pattern.finditer(doc.norm.text, lo, hi):
@@ -32,7 +35,8 @@ def bracket_occurrences(part: Part, doc: Document, lo: int, hi: int, options: Ma
             continue
         if match.end() > match.start() and at_boundary(doc.norm.text, match.start() - 1) and at_boundary(doc.norm.text, match.end()):
             notes, changes = review_brackets(part, match, doc)
-            found.append(Found(match.start(), match.end(), Comparison(changes=changes), notes=notes))
+            comparison = Comparison(changes=changes)
+            found.append(Found(start=match.start(), end=match.end(), comparison=comparison, notes=notes))
     return found
 
 
@@ -67,9 +71,10 @@ def _bracket_kind(left: str, right: str) -> str:
     return "between" if left.strip() and right.strip() else "edge"
 
 
-def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[list[str], list[str]]:
+def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What each [insertion] stands for in the source (notes), and any that changes a number or a negation (changes)."""
-    notes, changes = [], []
+    notes: list[str] = []
+    changes: list[str] = []
     for index, bracket in enumerate(part.brackets):
         stood = match.group(index + 1) or ""
         first, last = match.span(index + 1) if stood else (match.start(), match.start())
@@ -93,7 +98,7 @@ def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[list[st
                            f"quote them, or leave them out with an ellipsis ({doc.where(first)})")
         else:
             notes.append(f"{says} ({doc.where(first)})")
-    return notes, changes
+    return tuple(notes), tuple(changes)
 
 
 def _hidden_by_edge_bracket(inserted: str, match: re.Match, leading: bool, doc: Document) -> str:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Sequence
 
 from rapidfuzz.distance import OSA
 
-from checker.normalize import DASHES, SINGLE_QUOTES, Word
+from checker.match.normalize import DASHES, SINGLE_QUOTES, Word
 
 NEGATIONS = frozenset(
     "not no never none nobody nothing nowhere neither nor without cannot cant dont doesnt didnt isnt arent "
@@ -46,103 +46,138 @@ CONTEXT_WORDS = 4
 Locator = Callable[[int], str]  # a normalized source offset -> "file:line"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Comparison:
     """The verdict on one aligned quote/source pair of word lists."""
 
-    changes: list[str] = field(default_factory=list)  # differences that change the meaning: never pass
-    slips: list[str] = field(default_factory=list)  # transcription slips: pass as fuzzy unless strict
+    changes: tuple[str, ...] = ()  # differences that change the meaning: never pass
+    slips: tuple[str, ...] = ()  # transcription slips: pass as fuzzy unless strict
     slip_count: int = 0
     diff: str = ""
 
 
-def compare(
-    quote_text: str, quote: list[Word], source_text: str, source: list[Word], where: Locator, vocabulary: frozenset[str] = frozenset()
-) -> Comparison:
+@dataclass(frozen=True)
+class Passage:
+    """Words to compare, and the normalized text they stand in (for the punctuation between them)."""
+
+    text: str
+    words: Sequence[Word]
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """Everything one comparison reads: the quote's passage, the source's, and how to name a source place."""
+
+    quote: Passage
+    source: Passage
+    where: Locator
+    vocabulary: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Step:
+    """What one aligned stretch adds to a comparison: diff pieces, changes of meaning, slips and how many count."""
+
+    pieces: tuple[tuple[str, ...], ...] = ()
+    changes: tuple[str, ...] = ()
+    slips: tuple[str, ...] = ()
+    slip_count: int = 0
+
+
+_NO_STEP = _Step()
+
+
+def compare(quote: Passage, source: Passage, where: Locator, vocabulary: frozenset[str] = frozenset()) -> Comparison:
     """Align the words, classify every difference, and render the word-level diff.
 
-    `vocabulary` holds the source's own words: a quote's spelling found there is a word, not a slip.
+    `where` names a normalized source offset ("file:line"); `vocabulary` holds the source's own words:
+    a quote's spelling found there is a word, not a slip.
     """
-    result, pieces = Comparison(), []
-    matcher = SequenceMatcher(None, [w.text for w in quote], [w.text for w in source], autojunk=False)
+    sides = _Sides(quote, source, where, vocabulary)
+    steps: list[_Step] = []
+    matcher = SequenceMatcher(None, [w.text for w in quote.words], [w.text for w in source.words], autojunk=False)
     for op, q1, q2, s1, s2 in matcher.get_opcodes():
         if op == "equal":
             for offset in range(q2 - q1):
-                _equal_word(result, pieces, quote, q1 + offset, source, s1 + offset, where)
-                _separator(result, pieces, quote_text, quote, q1 + offset, source_text, source, s1 + offset, where)
+                steps.append(_equal_word(sides, q1 + offset, s1 + offset))
+                steps.append(_separator(sides, q1 + offset, s1 + offset))
         else:
-            _changed(result, pieces, quote[q1:q2], source[s1:s2], source, s1, where, vocabulary)
-    result.diff = render(pieces)
-    return result
+            steps.append(_changed(sides, q1, q2, s1, s2))
+    return Comparison(
+        changes=tuple(change for step in steps for change in step.changes),
+        slips=tuple(slip for step in steps for slip in step.slips),
+        slip_count=sum(step.slip_count for step in steps),
+        diff=render([piece for step in steps for piece in step.pieces]),
+    )
 
 
-def _equal_word(result: Comparison, pieces: list, quote: list[Word], qi: int, source: list[Word], si: int, where: Locator) -> None:
-    q, s = quote[qi], source[si]
+def _equal_word(sides: _Sides, qi: int, si: int) -> _Step:
+    """Two words equal once normalized: the same, or in another letter case (a slip, unless in a link or code)."""
+    quote, where = sides.quote.words, sides.where
+    q, s = quote[qi], sides.source.words[si]
     first_letter = qi == next((i for i, w in enumerate(quote) if any(c.isalpha() for c in w.text)), 0)
     if _letters(q.original) == _letters(s.original) or (first_letter and _first_letter_case_only(q.original, s.original)):
-        pieces.append(("=", s.original))
-        return
-    pieces.append(("~", s.original, q.original))
+        return _Step(pieces=(("=", s.original),))
+    pieces = (("~", s.original, q.original),)
     if s.tag == "/" or any(c.isdigit() for c in s.text):  # t.co/iBocq2cwrK: in a link or code, case is meaning
-        result.changes.append(f'quote writes "{q.original}" where the source has "{s.original}" — a changed link, handle or code ({where(s.start)})')
-        return
-    result.slips.append(f'quote writes "{q.original}" where the source has "{s.original}": letter case ({where(s.start)})')
-    result.slip_count += 1
+        change = f'quote writes "{q.original}" where the source has "{s.original}" — a changed link, handle or code'
+        return _Step(pieces=pieces, changes=(f"{change} ({where(s.start)})",))
+    slip = f'quote writes "{q.original}" where the source has "{s.original}": letter case ({where(s.start)})'
+    return _Step(pieces=pieces, slips=(slip,), slip_count=1)
 
 
-def _separator(result, pieces, quote_text, quote, qi, source_text, source, si, where) -> None:
+def _separator(sides: _Sides, qi: int, si: int) -> _Step:
     """Punctuation between two matching words: a changed or missing mark is a slip."""
+    quote, source = sides.quote.words, sides.source.words
     if qi + 1 >= len(quote) or si + 1 >= len(source) or quote[qi + 1].text != source[si + 1].text:
-        return
-    q_sep = quote_text[quote[qi].end : quote[qi + 1].start].replace(" ", "")
-    s_sep = source_text[source[si].end : source[si + 1].start].replace(" ", "")
-    if q_sep != s_sep:
-        q_pair, s_pair = f"{quote[qi].text}{q_sep} {quote[qi + 1].text}", f"{source[si].text}{s_sep} {source[si + 1].text}"
-        pieces.append(("~", s_sep or "·", q_sep or "·"))
-        # % + $ ° / or an emoji carries meaning, and a question is not a statement
-        if any(meaningful_symbol(c) for c in q_sep + s_sep) or ("?" in q_sep) != ("?" in s_sep):
-            result.changes.append(f'quote writes "{q_pair}" where the source has "{s_pair}" — a changed symbol ({where(source[si].start)})')
-            return
-        result.slips.append(f'quote writes "{q_pair}" where the source has "{s_pair}": punctuation ({where(source[si].start)})')
-        result.slip_count += 1
+        return _NO_STEP
+    q_sep = sides.quote.text[quote[qi].end : quote[qi + 1].start].replace(" ", "")
+    s_sep = sides.source.text[source[si].end : source[si + 1].start].replace(" ", "")
+    if q_sep == s_sep:
+        return _NO_STEP
+    q_pair, s_pair = f"{quote[qi].text}{q_sep} {quote[qi + 1].text}", f"{source[si].text}{s_sep} {source[si + 1].text}"
+    pieces = (("~", s_sep or "·", q_sep or "·"),)
+    written, where = f'quote writes "{q_pair}" where the source has "{s_pair}"', sides.where(source[si].start)
+    # % + $ ° / or an emoji carries meaning, and a question is not a statement
+    if any(meaningful_symbol(c) for c in q_sep + s_sep) or ("?" in q_sep) != ("?" in s_sep):
+        return _Step(pieces=pieces, changes=(f"{written} — a changed symbol ({where})",))
+    return _Step(pieces=pieces, slips=(f"{written}: punctuation ({where})",), slip_count=1)
 
 
-def _changed(
-    result: Comparison, pieces: list, quote: list[Word], source: list[Word], context: list[Word], at: int, where: Locator,
-    vocabulary: frozenset[str],
-) -> None:
-    """A run of words that differ: a spacing or spelling slip, or a change of meaning."""
+def _changed(sides: _Sides, q1: int, q2: int, s1: int, s2: int) -> _Step:
+    """Words that differ, quote[q1:q2] for source[s1:s2]: a spacing or spelling slip, or a change of meaning."""
+    context, where = sides.source.words, sides.where
+    quote, source = sides.quote.words[q1:q2], context[s1:s2]
     said, has = _phrase(quote), _phrase(source)
     if not source:
-        before = f' after "{context[at - 1].original}"' if at else ""
-        line = where(context[at - 1].end if at else (context[0].start if context else 0))
-        result.changes.append(f'quote adds "{said}"{before}, which the source does not have ({line})')
-        pieces.append(("+", said))
-        return
+        before = f' after "{context[s1 - 1].original}"' if s1 else ""
+        line = where(context[s1 - 1].end if s1 else (context[0].start if context else 0))
+        change = f'quote adds "{said}"{before}, which the source does not have ({line})'
+        return _Step(pieces=(("+", said),), changes=(change,))
     if not quote:
-        result.changes.append(f'quote leaves out "{has}" (mark an omission with "..."; {where(source[0].start)})')
-        pieces.append(("-", has))
-        return
-    if "".join(w.text for w in quote) == "".join(w.text for w in source) and any(_broken_at_line_end(w) for w in source + quote):
-        pieces.append(("=", has))  # "well-known" for a source's "well-\nknown": the hyphen is the word's own
-        return
-    pieces.append(("~", has, said))
-    if "".join(w.text for w in quote) == "".join(w.text for w in source):
-        result.slips.append(f'quote writes "{said}" where the source has "{has}": spacing ({where(source[0].start)})')
-        return  # white space only: shown, but not counted against the slips allowed
+        change = f'quote leaves out "{has}" (mark an omission with "..."; {where(source[0].start)})'
+        return _Step(pieces=(("-", has),), changes=(change,))
+    same_letters = "".join(w.text for w in quote) == "".join(w.text for w in source)
+    if same_letters and any(_broken_at_line_end(w) for w in (*source, *quote)):
+        return _Step(pieces=(("=", has),))  # "well-known" for a source's "well-\nknown": the hyphen is the word's own
+    pieces = (("~", has, said),)
+    if same_letters:
+        # white space only: shown, but not counted against the slips allowed
+        slip = f'quote writes "{said}" where the source has "{has}": spacing ({where(source[0].start)})'
+        return _Step(pieces=pieces, slips=(slip,))
     if len(quote) == len(source):
-        kinds = [slip_or_change(q, s, vocabulary) for q, s in zip(quote, source)]
+        kinds = [slip_or_change(q, s, sides.vocabulary) for q, s in zip(quote, source)]
         if all(kind == "slip" for kind in kinds):
             # a British/American spelling is house style, not a slip of the hand: shown, not counted
             distance = sum(OSA.distance(q.text, s.text) for q, s in zip(quote, source) if not spelling_variant(q.text, s.text))
             kind = "a transcription slip" if distance else "a spelling variant"
-            result.slips.append(f'quote says "{said}" where the source says "{has}": {kind} ({where(source[0].start)})')
-            result.slip_count += distance
-            return
+            slip = f'quote says "{said}" where the source says "{has}": {kind} ({where(source[0].start)})'
+            return _Step(pieces=pieces, slips=(slip,), slip_count=distance)
         reason = next(kind for kind in kinds if kind != "slip")
     else:
-        reason = _meaning(quote + source)
-    result.changes.append(f'quote says "{said}" where the source says "{has}" — {reason} ({where(source[0].start)})')
+        reason = _meaning(list(quote) + list(source))
+    change = f'quote says "{said}" where the source says "{has}" — {reason} ({where(source[0].start)})'
+    return _Step(pieces=pieces, changes=(change,))
 
 
 def slip_or_change(quote: Word, source: Word, vocabulary: frozenset[str] = frozenset()) -> str:

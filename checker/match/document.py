@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.model import Span
-from checker.normalize import Normalized, Word, normalize, words
+from checker.match.normalize import Normalized, Word, normalize, words
 
 
 @dataclass

@@ -3,21 +3,24 @@
 A quote is split at its ellipses into parts that must stand in order within one paragraph
 (or `max_gap` characters); a part's [brackets] are an editor's insertion, matching a short
 span of the source or nothing. When no exact match exists, the closest passage is aligned
-word by word and every difference is classified (checker.differences): transcription slips
+word by word and every difference is classified (checker.match.differences): transcription slips
 pass as `fuzzy` unless strict; a change of meaning never passes.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from checker.brackets import bracket_occurrences
-from checker.differences import Comparison, compare, is_count, negates
-from checker.document import Document, at_boundary
+from checker.match.brackets import bracket_occurrences
+from checker.match.differences import Comparison, Passage, compare, is_count, negates
+from checker.match.document import Document, at_boundary
 from checker.model import Match, Selector, Span
-from checker.normalize import PLACEHOLDER, Word, fold_for_search
-from checker.quote import ELLIPSIS, Found, MatchOptions, Part, content_bounds, literal_part, parse_quote, too_short
+from checker.match.normalize import PLACEHOLDER, Word, fold_for_search
+from checker.match.quote import (
+    ELLIPSIS, Found, MatchOptions, Part, content_bounds, literal_part, parse_quote, too_short,
+)
 
 __all__ = ["Document", "MatchOptions", "contains", "locate"]
 
@@ -31,15 +34,17 @@ SHORT_OMISSION = 3  # words: an omission this short may not hide a count either
 # ---- exact matching ----------------------------------------------------------------------------
 
 
-def exact_occurrences(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, limit: int = MAX_CANDIDATES) -> list[Found]:
+def exact_occurrences(
+    part: Part, doc: Document, lo: int, hi: int, options: MatchOptions, *, limit: int = MAX_CANDIDATES
+) -> list[Found]:
     """Every place in doc.norm.text[lo:hi] where the part stands exactly (after normalization), on word boundaries."""
     if part.brackets:
-        return bracket_occurrences(part, doc, lo, hi, options, limit)
+        return bracket_occurrences(part, doc, lo, hi, options, limit=limit)
     text, found, at = doc.norm.text, [], doc.norm.text.find(part.text, lo, hi)
     while at >= 0 and len(found) < limit:
         end = at + len(part.text)
         if at_boundary(text, at - 1) and at_boundary(text, end):
-            found.append(Found(at, end))
+            found.append(Found(start=at, end=end))
         at = text.find(part.text, at + 1, hi)
     return found
 
@@ -84,17 +89,17 @@ def closest(part: Part, doc: Document, lo: int, hi: int) -> Found | None:
     window = doc.words_between(max(lo, start - slack), min(hi, end + slack))
     if not window:
         return None
-    best = None
+    best, quoted = None, Passage(part.text, part.words)
     for chosen in _alignments(part.words, window):
-        comparison = compare(part.text, part.words, doc.norm.text, chosen, doc.where, doc.vocabulary)
+        comparison = compare(quoted, Passage(doc.norm.text, chosen), doc.where, doc.vocabulary)
         if best is None or (len(comparison.changes), comparison.slip_count) < (len(best[1].changes), best[1].slip_count):
             best = chosen, comparison
     chosen, comparison = best
     begin, finish = chosen[0].start, chosen[-1].end
-    return Found(begin, finish, comparison, score=fuzz.ratio(query, doc.norm.text[begin:finish]))
+    return Found(start=begin, end=finish, comparison=comparison, score=fuzz.ratio(query, doc.norm.text[begin:finish]))
 
 
-def _alignments(quote: list[Word], window: list[Word]) -> list[list[Word]]:
+def _alignments(quote: tuple[Word, ...], window: list[Word]) -> list[list[Word]]:
     """Stretches of `window` that may line up with the quote's words: from its first to its last matching
     block (as many words as the quote at the ends), and around its longest block (a lone "the" earlier
     in the window must not pull the passage back)."""
@@ -120,10 +125,10 @@ def locate(quote: str, doc: Document, options: MatchOptions = MatchOptions(), se
         return Match(status="too-short", ok=False, score=0.0, differences=(short,))
     if chains:
         chain, moved = choose(chains, doc, selector, quote, parts)
-        return verdict(quote, parts, chain, doc, options, moved)
+        return verdict(quote, parts, chain, doc, options, moved=moved)
     chain = closest_chain(parts, doc, options)
     moved = _moved(chain, doc, selector) if selector and chain and not _fits(chain, doc, selector) else ""
-    return verdict(quote, parts, chain, doc, options, moved)
+    return verdict(quote, parts, chain, doc, options, moved=moved)
 
 
 def contains(quote: str, doc: Document, options: MatchOptions = MatchOptions()) -> Match | None:
@@ -131,7 +136,7 @@ def contains(quote: str, doc: Document, options: MatchOptions = MatchOptions()) 
     parts, chains = exact_parts_and_chains(quote, doc, options)
     if too_short(parts, options) or not chains:
         return None
-    return verdict(quote, parts, chains[0], doc, options, "")
+    return verdict(quote, parts, chains[0], doc, options)
 
 
 def exact_parts_and_chains(quote: str, doc: Document, options: MatchOptions) -> tuple[list[Part], list[list[Found]]]:
@@ -203,9 +208,10 @@ def closest_chain(parts: list[Part], doc: Document, options: MatchOptions) -> li
         exact = exact_occurrences(part, doc, lo, hi, options, limit=1)
         found = exact[0] if exact else closest(part, doc, lo, hi)
         beyond = _beyond_the_gap(part, doc, lo, hi, options) if chain and (found is None or found.comparison.changes) else None
-        found = beyond or found
-        if found is not None and found.comparison.changes and beyond is None:
-            _explain_poor_match(found, part, doc, options)
+        if beyond is not None:
+            found = beyond
+        elif found is not None and found.comparison.changes:
+            found = _explain_poor_match(found, part, doc, options)
         if found is None:
             break
         chain.append(found)
@@ -219,23 +225,29 @@ def _beyond_the_gap(part: Part, doc: Document, lo: int, hi: int, options: MatchO
         return None
     found = later[0]
     limit = "its paragraph" if options.max_gap is None else f"{options.max_gap} characters"
-    found.comparison = Comparison(changes=[
+    beyond = (
         f'the part "{part.original.strip()}" stands at {doc.where(found.start)}, beyond {limit} after the part before it: '
         "an ellipsis may not join separate passages"
-    ])
+    )
+    return replace(found, comparison=Comparison(changes=(beyond,)))
+
+
+def _explain_poor_match(found: Found, part: Part, doc: Document, options: MatchOptions) -> Found:
+    """The found passage with its pile of word differences replaced by the one explanation that matters, if any."""
+    stitched = stitched_passages(part, doc, options)
+    if stitched:
+        return _with_changes(found, stitched)
+    if found.score < POOR_SCORE and len(found.comparison.changes) > 2:
+        return _with_changes(found, (
+            f"no passage of {doc.name} says this: the closest ({doc.where(found.start)}, score {found.score:.0f}) "
+            f"differs in {len(found.comparison.changes)} places (see the diff)"
+        ))
     return found
 
 
-def _explain_poor_match(found: Found, part: Part, doc: Document, options: MatchOptions) -> None:
-    """Replace a pile of word differences by the one explanation that matters, when there is one."""
-    stitched = stitched_passages(part, doc, options)
-    if stitched:
-        found.comparison.changes = [stitched]
-    elif found.score < POOR_SCORE and len(found.comparison.changes) > 2:
-        found.comparison.changes = [
-            f"no passage of {doc.name} says this: the closest ({doc.where(found.start)}, score {found.score:.0f}) "
-            f"differs in {len(found.comparison.changes)} places (see the diff)"
-        ]
+def _with_changes(found: Found, change: str) -> Found:
+    """`found` with one change of meaning in place of those its comparison listed (its slips and diff kept)."""
+    return replace(found, comparison=replace(found.comparison, changes=(change,)))
 
 
 def stitched_passages(part: Part, doc: Document, options: MatchOptions) -> str:
@@ -258,23 +270,26 @@ def stitched_passages(part: Part, doc: Document, options: MatchOptions) -> str:
 
 def _sub_part(part: Part, start: int, end: int) -> Part:
     start, end = start + content_bounds(part.text[start:end])[0], start + content_bounds(part.text[start:end])[1]
-    return Part(part.text[start:end], [], [w for w in part.words if start <= w.start and w.end <= end], part.original)
+    words = tuple(w for w in part.words if start <= w.start and w.end <= end)
+    return Part(text=part.text[start:end], brackets=(), words=words, original=part.original)
 
 
 def _original(part: Part) -> str:
     return " ".join(w.original for w in part.words)
 
 
-def verdict(quote: str, parts: list[Part], chain: list[Found], doc: Document, options: MatchOptions, moved: str) -> Match:
+def verdict(
+    quote: str, parts: list[Part], chain: list[Found], doc: Document, options: MatchOptions, *, moved: str = ""
+) -> Match:
     """Status, ok, score, spans and explanations from where each part was found."""
     spans = tuple(doc.span(f.start, f.end) for f in chain)
     matched = " … ".join(doc.text[s.start : s.end] for s in spans)
+    located = {"spans": spans, "matched": matched, "moved": moved}
     if len(chain) < len(parts):
         missing = parts[len(chain)].original.strip()
-        return Match("mismatch", False, 0.0, spans, matched, (f'no passage of {doc.name} resembles "{missing}"',), moved=moved)
-    for part, found in zip(parts, chain):
-        if not found.comparison.changes and not found.comparison.slips and not part.brackets:
-            found.comparison = _case_check(part, found, doc)
+        differences = (f'no passage of {doc.name} resembles "{missing}"',)
+        return Match(status="mismatch", ok=False, score=0.0, differences=differences, **located)
+    chain = [_case_checked(part, found, doc) for part, found in zip(parts, chain)]
     changes = [c for f in chain for c in f.comparison.changes] + list(omissions_that_change_meaning(chain, doc))
     changes += cut_compounds(chain, doc)
     slips = [s for f in chain for s in f.comparison.slips]
@@ -286,15 +301,16 @@ def verdict(quote: str, parts: list[Part], chain: list[Found], doc: Document, op
     if not changes and slip_count > allowed:
         changes = [f"{slip_count} transcription slips where {allowed} at most are allowed for a quote this long: copy the passage again"]
     if changes:
-        return Match("mismatch", False, score, spans, matched, tuple(changes + slips), diff, moved)
+        return Match(status="mismatch", ok=False, score=score, differences=tuple(changes + slips), diff=diff, **located)
     if slips:
-        return Match("fuzzy", not options.strict, score, spans, matched, tuple(slips + notes), diff, moved)
+        differences = tuple(slips + notes)
+        return Match(status="fuzzy", ok=not options.strict, score=score, differences=differences, diff=diff, **located)
     if len(parts) > 1 or any(p.brackets for p in parts):
-        return Match("elided", True, 100.0, spans, matched, tuple(notes), "", moved)
+        return Match(status="elided", ok=True, score=100.0, differences=tuple(notes), **located)
     verbatim = _verbatim_span(quote, spans[0], doc)
     if verbatim is not None:
-        return Match("verbatim", True, 100.0, (verbatim,), quote, (), "", moved)
-    return Match("normalized", True, 100.0, spans, matched, (), "", moved)
+        return Match(status="verbatim", ok=True, score=100.0, spans=(verbatim,), matched=quote, moved=moved)
+    return Match(status="normalized", ok=True, score=100.0, **located)
 
 
 def omissions_that_change_meaning(chain: list[Found], doc: Document):
@@ -337,9 +353,12 @@ def _verbatim_span(quote: str, span: Span, doc: Document) -> Span | None:
     return doc.original(start, end)
 
 
-def _case_check(part: Part, found: Found, doc: Document) -> Comparison:
+def _case_checked(part: Part, found: Found, doc: Document) -> Found:
     """An exact (case-folded) match still differs if a letter's case changed past the quote's first letter."""
+    if found.comparison.changes or found.comparison.slips or part.brackets:
+        return found
     source = doc.words_between(found.start, found.end)
     if all(q.original == s.original for q, s in zip(part.words, source)):
-        return found.comparison
-    return compare(part.text, part.words, doc.norm.text, source, doc.where, doc.vocabulary)
+        return found
+    comparison = compare(Passage(part.text, part.words), Passage(doc.norm.text, source), doc.where, doc.vocabulary)
+    return replace(found, comparison=comparison)
