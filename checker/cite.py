@@ -10,15 +10,15 @@ CITATIONS, DISPUTES = "citations", "disputes"
 
 def verify_facts(facts: list[Fact], library: Library, options: MatchOptions) -> list[FactResult]:
     """Locate every quote of every valid fact, grouped by source so each document is read and normalized once."""
-    results = {id(fact): FactResult(fact, citations=[], problems=list(fact.problems)) for fact in facts}
+    results = {fact: FactResult(fact, citations=[], problems=list(fact.problems)) for fact in facts}
     for _source, jobs in _by_source(facts).items():
         for fact, kind, index, citation in jobs:
-            verdict = verify_citation(citation, fact, library, options, results[id(fact)])
-            getattr(results[id(fact)], kind).append((index, verdict))
+            verdict = verify_citation(citation, fact, library, options, results[fact])
+            getattr(results[fact], kind).append((index, verdict))
     for result in results.values():
         result.citations = [verdict for _, verdict in sorted(result.citations, key=lambda item: item[0])]
         result.disputes = [verdict for _, verdict in sorted(result.disputes, key=lambda item: item[0])]
-    return [results[id(fact)] for fact in facts]
+    return [results[fact] for fact in facts]
 
 
 def _by_source(facts: list[Fact]) -> dict[str, list[tuple[Fact, str, int, Citation]]]:
