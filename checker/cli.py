@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from checker import shard
 from checker.config import Config, load_config
-from checker.report import dumps, exit_code, merge_documents, report_document, summary_line, text_lines
-from checker.run import by_project, check
+from checker.model import Problem, Report
+from checker.report import document, dumps, exit_code, merge_documents, report_document, summary_line, text_lines
+from checker.run import by_project, check, prepare
 
 
 def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
@@ -22,6 +25,12 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--sources", help=sources)
     run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
+    run.add_argument("--shard", metavar="I/N", help="check the I-th of N shares of the facts and write a partial report "
+                                                    "(--json) for factcheck merge")
+    merge = commands.add_parser("merge", help="merge the partial reports of every shard: run the cross-fact rules once")
+    merge.add_argument("partials", nargs="+", type=Path, help="partial reports written by check --shard I/N --json")
+    merge.add_argument("--sources", help=sources)
+    merge.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     cover = commands.add_parser("coverage", help="list, per source, the checkable sentences no fact cites")
     cover.add_argument("paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})")
     cover.add_argument("--sources", help=sources)
@@ -34,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "coverage":
         return run_coverage(args)
+    if args.command == "merge":
+        return run_merge(args)
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
+    if args.shard is not None:
+        return run_shard(args, config)
     docs, lines = [], []
     for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
         checked = check(paths, project)
@@ -42,11 +55,47 @@ def main(argv: list[str] | None = None) -> int:
         docs.append(report_document(checked.report, sources_display))
         lines += text_lines(docs[-1], sources_display)[:-1]
     doc = docs[0] if len(docs) == 1 else merge_documents(docs)
+    return finish(args, doc, dumps(doc), lines + [summary_line(doc)])
+
+
+def finish(args: argparse.Namespace, doc: dict, report: str, lines: list[str]) -> int:
+    """Write the report (the text to standard error when the report goes to standard output), print the text."""
     if args.json_path is not None:
-        write_report(args.json_path, dumps(doc))
+        write_report(args.json_path, report)
     out = sys.stderr if args.json_path == Path("-") else sys.stdout
-    print("\n".join(lines + [summary_line(doc)]), file=out)
+    print("\n".join(lines), file=out)
     return exit_code(doc)
+
+
+def run_shard(args: argparse.Namespace, config: Config) -> int:
+    """check --shard I/N: this shard's facts located, a partial report written; the rules wait for the merge."""
+    try:
+        chosen = shard.Shard.parse(args.shard)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    inputs = prepare(args.paths or config.facts, config)
+    partial = shard.check_share(inputs, chosen)
+    doc = document(partial["facts"], [], partial["errors"])
+    lines = text_lines(doc, inputs.library.display_root)
+    lines[-1] = f"shard {chosen}: {lines[-1]} (the cross-fact rules run at factcheck merge)"
+    return finish(args, doc, dumps(partial), lines)
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    """merge: the partial reports of every shard -> the report of the whole run."""
+    config = load_config(Path.cwd(), sources=args.sources)
+    partials, problems = [], []
+    for path in args.partials:
+        try:
+            partials.append((config.display(path), json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            problems.append(Problem(config.display(path), 1, 1, f"cannot read a partial report: {error}"))
+    files = sorted({name for _, doc in partials if shard.is_partial(doc) for name in doc["files"]})
+    inputs = prepare([config.resolve(name) for name in files] or config.facts, config)
+    report = shard.merge(partials, inputs) if not problems else Report(errors=problems)
+    doc = report_document(report, inputs.library.display_root)
+    return finish(args, doc, dumps(doc), text_lines(doc, inputs.library.display_root))
 
 
 def run_coverage(args: argparse.Namespace) -> int:

@@ -33,6 +33,10 @@ class Config:
         except ValueError:
             return path.resolve().as_posix()
 
+    def resolve(self, shown: str) -> Path:
+        """The path a report shows (see display) as a path on this machine."""
+        return Path(shown) if Path(shown).is_absolute() else (self.base or self.root) / shown
+
     def describe(self) -> str:
         """Which configuration a run used, in one line."""
         where = f"{self.display(self.root / 'pyproject.toml')} [tool.factcheck]" if self.declared else "defaults"

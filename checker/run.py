@@ -13,7 +13,7 @@ from typing import Callable
 from checker import rules
 from checker.cite import verify_facts
 from checker.config import Config, find_project_root
-from checker.model import FactResult, Problem, Report, RuleResult
+from checker.model import Fact, FactResult, Problem, Report, RuleResult
 from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
 
@@ -104,9 +104,9 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
     return Inputs(config, read_suite(files), library, metadata, config.problems + problems + metadata_problems)
 
 
-def verify(inputs: Inputs) -> list[FactResult]:
-    """Every quote of every valid fact located in its source, with the options resolved for it."""
-    return verify_facts(inputs.suite.facts, inputs.library, inputs.config.match)
+def verify(inputs: Inputs, facts: list[Fact] | None = None) -> list[FactResult]:
+    """Every quote of every valid fact (or of `facts`) located in its source, with the options resolved for it."""
+    return verify_facts(inputs.suite.facts if facts is None else facts, inputs.library, inputs.config.match)
 
 
 def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
