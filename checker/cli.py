@@ -21,7 +21,9 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factcheck", description="Check curated facts against their sources.")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("check", help="verify every citation and consistency rule")
-    run.add_argument("paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})")
+    run.add_argument(
+        "paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})"
+    )
     run.add_argument("--sources", help=sources)
     run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
@@ -32,10 +34,17 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     merge.add_argument("--sources", help=sources)
     merge.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     cover = commands.add_parser("coverage", help="list, per source, the checkable sentences no fact cites")
-    cover.add_argument("paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})")
+    cover.add_argument(
+        "paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})"
+    )
     cover.add_argument("--sources", help=sources)
-    cover.add_argument("--min", dest="minimum", type=float, default=90.0, help="fail when a source is below this percentage (default 90)")
-    cover.add_argument("--show-excepted", action="store_true", help="also list the sentences excepted in sources.yaml, with the reason")
+    cover.add_argument(
+        "--min", dest="minimum", type=float, default=90.0,
+        help="fail when a source is below this percentage (default 90)",
+    )
+    cover.add_argument(
+        "--show-excepted", action="store_true", help="also list the sentences excepted in sources.yaml, with the reason"
+    )
     return parser
 
 

@@ -92,15 +92,25 @@ def _read_settings(root: Path) -> tuple[dict[str, Any], list[Problem]]:
     settings = data.get("tool", {}).get("factcheck", {})
     allowed = ", ".join(sorted(KNOWN_KEYS))
     problems = [
-        Problem("pyproject.toml", _line_of(text, key), 1, f"unknown [tool.factcheck] key '{key}': allowed keys: {allowed}")
+        Problem(
+            "pyproject.toml", _line_of(text, key), 1, f"unknown [tool.factcheck] key '{key}': allowed keys: {allowed}"
+        )
         for key in sorted(set(settings) - KNOWN_KEYS)
     ]
     kept = {}
     for key, value in settings.items():
         if key not in KNOWN_KEYS:
             continue
-        if isinstance(value, bool) != (KEY_TYPES[key] is bool) or not isinstance(value, KEY_TYPES[key]) or _negative(value):
-            problems.append(Problem("pyproject.toml", _line_of(text, key), 1, f"[tool.factcheck] {key} = {value!r}: {_expected(key)}"))
+        if (
+            isinstance(value, bool) != (KEY_TYPES[key] is bool)
+            or not isinstance(value, KEY_TYPES[key])
+            or _negative(value)
+        ):
+            problems.append(
+                Problem(
+                    "pyproject.toml", _line_of(text, key), 1, f"[tool.factcheck] {key} = {value!r}: {_expected(key)}"
+                )
+            )
         else:
             kept[key] = value
     return kept, problems

@@ -16,7 +16,9 @@ from checker.suite import Suite
 MONTHS = "January February March April May June July August September October November December"
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 DATE_WORD = re.compile(
-    r"\b(?:" + "|".join(MONTHS.split() + WEEKDAYS.split()) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?= \d))\b"
+    r"\b(?:"
+    + "|".join(MONTHS.split() + WEEKDAYS.split())
+    + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?= \d))\b"
 )
 DIGIT = re.compile(r"\d")
 # numbers written as words ('one' is left out: it is more often a pronoun, "as one can report")
@@ -94,7 +96,8 @@ def _add(found: list[Sentence], line: str, offset: int, number: int, start: int,
 
 
 def is_checkable(sentence: str, names: frozenset[str]) -> bool:
-    """A number (in digits or words), a month or weekday, or a proper name: a capitalised word past the first, or a registered name."""
+    """A number (in digits or words), a month or weekday, or a proper name: a capitalised word past the first,
+    or a registered name."""
     if DIGIT.search(sentence) or NUMBER_WORD.search(sentence) or DATE_WORD.search(sentence):
         return True
     first = WORD.search(sentence)
@@ -145,10 +148,16 @@ def exceptions_of(info: SourceInfo | None) -> list[tuple[str, str]]:
     raw = info.raw.get("coverage_exceptions") if info is not None else None
     if not isinstance(raw, list):
         return []
-    return [(item["sentence"], item["reason"]) for item in raw if isinstance(item, dict) and "sentence" in item and "reason" in item]
+    return [
+        (item["sentence"], item["reason"])
+        for item in raw
+        if isinstance(item, dict) and "sentence" in item and "reason" in item
+    ]
 
 
-def source_coverage(name: str, text: str, spans: list[tuple[int, int]], names: frozenset[str], exceptions: list[tuple[str, str]]) -> SourceCoverage:
+def source_coverage(
+    name: str, text: str, spans: list[tuple[int, int]], names: frozenset[str], exceptions: list[tuple[str, str]]
+) -> SourceCoverage:
     """Sort one source's checkable sentences into cited, excepted and uncited."""
     result = SourceCoverage(name)
     used: set[int] = set()
@@ -192,7 +201,9 @@ def measure(paths: list[Path], config: Config) -> Coverage:
         except SourceError as error:
             problems.append(Problem(f"{library.display_root}/{name}", 1, 1, str(error)))
             continue
-        sources.append(source_coverage(name, text, spans.get(name, []), names, exceptions_of(inputs.metadata.get(name))))
+        sources.append(
+            source_coverage(name, text, spans.get(name, []), names, exceptions_of(inputs.metadata.get(name)))
+        )
     return Coverage(sources, sorted(set(problems)))
 
 
@@ -208,7 +219,10 @@ def text_lines(coverage: Coverage, display_root: str, minimum: float, show_excep
         lines += [f"  {path}:{s.line}: uncited: {_short(s.text)}" for s in source.uncited]
         if show_excepted:
             lines += [f"  {path}:{s.line}: excepted ({reason}): {_short(s.text)}" for s, reason in source.excepted]
-        lines += [f"  {display_root}/sources.yaml: unused coverage exception for {path}: {_short(t)}" for t in source.unused_exceptions]
+        lines += [
+            f"  {display_root}/sources.yaml: unused coverage exception for {path}: {_short(t)}"
+            for t in source.unused_exceptions
+        ]
     below = [s for s in coverage.sources if s.percent < minimum]
     lines.append(f"{len(coverage.sources)} sources, {len(below)} below {minimum:g}%")
     return lines

@@ -83,7 +83,9 @@ class StrictConstructor(SafeConstructor):
         mapping = _placed(Mapping(), self.file_name, node)
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise ConstructorError(None, None, "merge keys ('<<') are not allowed: write the keys out", key_node.start_mark)
+                raise ConstructorError(
+                    None, None, "merge keys ('<<') are not allowed: write the keys out", key_node.start_mark
+                )
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise ConstructorError(None, None, "a key must be a plain scalar", key_node.start_mark)
@@ -170,7 +172,9 @@ def load_file(path: Path, display_name: str) -> LoadedFile:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return LoadedFile(display_name, problems=[Problem(display_name, line, 1, "not valid UTF-8: save the file as UTF-8")])
+        return LoadedFile(
+            display_name, problems=[Problem(display_name, line, 1, "not valid UTF-8: save the file as UTF-8")]
+        )
     return load_text(text, display_name)
 
 
@@ -187,7 +191,9 @@ def load_text(text: str, display_name: str) -> LoadedFile:
     finally:
         loader.dispose()
     if data is None:
-        return LoadedFile(display_name, problems=[Problem(display_name, 1, 1, "the file is empty: add a 'facts:' list")])
+        return LoadedFile(
+            display_name, problems=[Problem(display_name, 1, 1, "the file is empty: add a 'facts:' list")]
+        )
     return LoadedFile(display_name, data=data)
 
 

@@ -46,7 +46,9 @@ class FactFailure(Exception):
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factcheck", "fact checking (factcheck)")
     group.addoption("--factcheck-json", metavar="FILE", default=None, help="write the factcheck JSON report to FILE")
-    group.addoption("--factcheck-sources", metavar="DIR", default=None, help="sources root (default: [tool.factcheck] sources)")
+    group.addoption(
+        "--factcheck-sources", metavar="DIR", default=None, help="sources root (default: [tool.factcheck] sources)"
+    )
     group.addoption("--factcheck-strict", action="store_true", default=None, help="fail fuzzy matches too")
 
 
@@ -306,7 +308,11 @@ class FactItem(FactcheckItem):
         for rule in rules:
             self.record("rule", rule)
         if not fact_ok(entry, rules):
-            lines = fact_failure_lines(entry, sources) if not entry["ok"] else [f"{entry['file']}:{entry['line']}: {entry['id']}"]
+            lines = (
+                fact_failure_lines(entry, sources)
+                if not entry["ok"]
+                else [f"{entry['file']}:{entry['line']}: {entry['id']}"]
+            )
             raise FactFailure(lines + [line for rule in rules if is_contradiction(rule) for line in rule_lines(rule)])
         if any(needs_attention(c) for c in entry["citations"] + entry["disputed_by"]):
             self.warn("\n".join(fact_failure_lines(entry, sources)))

@@ -72,7 +72,9 @@ def rule_entry(result: RuleResult) -> dict[str, Any]:
         "severity": result.severity,
         "facts": list(result.facts),
         "message": result.message,
-        "locations": [{"file": loc.file, "line": loc.line, "fact": loc.fact, "what": loc.what} for loc in result.locations],
+        "locations": [
+            {"file": loc.file, "line": loc.line, "fact": loc.fact, "what": loc.what} for loc in result.locations
+        ],
         "disputed": result.disputed,
         "waived": result.waived,
         "resolution": result.resolution,
@@ -89,7 +91,9 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
     A fact's `ok` is its outcome as every output shows it: its quotes and input errors, and the rules that involve it.
     """
     rules = sorted(_once(rules), key=lambda r: (r["rule"], r["facts"], r["message"], json.dumps(r, sort_keys=True)))
-    facts = sorted(({**f, "ok": fact_ok(f, rules)} for f in _once(facts)), key=lambda f: (f["file"], f["line"], f["id"]))
+    facts = sorted(
+        ({**f, "ok": fact_ok(f, rules)} for f in _once(facts)), key=lambda f: (f["file"], f["line"], f["id"])
+    )
     errors = sorted(_once(errors), key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
     citations = [c for f in facts for c in f["citations"]]
     disputing = [d for f in facts for d in f["disputed_by"]]
@@ -105,7 +109,8 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
             "contradictions": sum(is_contradiction(r) for r in rules),
             "disputes": sum(r["disputed"] for r in rules),
             "waivers": sum(r["waived"] for r in rules),
-            "warnings": sum(is_warning(r) for r in rules) + sum(c["ok"] and needs_attention(c) for c in citations + disputing),
+            "warnings": sum(is_warning(r) for r in rules)
+            + sum(c["ok"] and needs_attention(c) for c in citations + disputing),
             "errors": len(errors),
         },
         "facts": facts,
@@ -192,12 +197,21 @@ def needs_attention(citation: dict[str, Any]) -> bool:
 
 
 def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: str) -> list[str]:
-    verdict = "FAILS" if not citation["ok"] else "passes as a transcription slip" if citation["status"] == "fuzzy" else "passes"
+    verdict = (
+        "FAILS" if not citation["ok"]
+        else "passes as a transcription slip" if citation["status"] == "fuzzy"
+        else "passes"
+    )
     kind = "disputing quote" if "says" in citation else "citation"
-    lines = [f"  {kind} at {fact_file}:{citation['line']} {verdict} ({citation['status']}, score {citation['score']:.1f})"]
+    lines = [
+        f"  {kind} at {fact_file}:{citation['line']} {verdict} ({citation['status']}, score {citation['score']:.1f})"
+    ]
     lines.append(f"    quote:   {citation['quote']!r}")
     if citation["location"]:
-        where = f"{sources_display}/{citation['source']}:{citation['location']['line']}:{citation['location']['column']}"
+        where = (
+            f"{sources_display}/{citation['source']}:"
+            f"{citation['location']['line']}:{citation['location']['column']}"
+        )
         label = "source:" if citation["ok"] else "closest:"
         lines.append(f"    {label:<9} {citation['matched']!r}")
         lines.append(f"    at:      {where}")
@@ -208,7 +222,10 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
     if citation["moved"]:
         lines.append(f"    moved:   {citation['moved']}")
     if citation["found_in"]:
-        lines.append(f"    found in {sources_display}/{citation['found_in']['source']}:{citation['found_in']['line']} — cite that source?")
+        lines.append(
+            f"    found in {sources_display}/{citation['found_in']['source']}:{citation['found_in']['line']}"
+            " — cite that source?"
+        )
     return lines
 
 
@@ -229,7 +246,8 @@ def summary_line(doc: dict[str, Any]) -> str:
     return (
         f"{s['facts']} facts ({s['facts_failed']} failing), {s['citations']} citations: {s['passed']} passed, "
         f"{s['failed']} failed; {s['dispute_quotes']} disputing quotes ({s['dispute_quotes_failed']} failed); "
-        f"{s['contradictions']} contradictions, {s['disputes']} disputes, {s['warnings']} warnings; {s['errors']} errors"
+        f"{s['contradictions']} contradictions, {s['disputes']} disputes, {s['warnings']} warnings; "
+        f"{s['errors']} errors"
     )
 
 

@@ -127,4 +127,6 @@ def check(paths: list[Path], config: Config) -> Checked:
     inputs = prepare(paths, config)
     results = verify(inputs)
     findings = check_rules(inputs, results)
-    return Checked(Report(facts=results, rules=findings.results, errors=input_errors(inputs, results, findings)), inputs)
+    return Checked(
+        Report(facts=results, rules=findings.results, errors=input_errors(inputs, results, findings)), inputs
+    )

@@ -42,7 +42,9 @@ class Library:
         if path.is_dir():
             return SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
         if not path.is_file():
-            return SourceError(f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}")
+            return SourceError(
+                f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}"
+            )
         try:
             return Document.read(path, name)
         except UnicodeDecodeError:
@@ -95,5 +97,7 @@ def read_metadata(root: Path, display_root: str) -> tuple[dict[str, SourceInfo],
     for raw in loaded.data.get("sources", []) if isinstance(loaded.data.get("sources"), list) else []:
         if isinstance(raw, Mapping) and isinstance(raw.get("file"), str):
             lineage = raw.get("lineage") if isinstance(raw.get("lineage"), Mapping) else {}
-            infos[raw["file"]] = SourceInfo(raw["file"], raw.get("published"), lineage.get("of"), lineage.get("kind"), raw)
+            infos[raw["file"]] = SourceInfo(
+                raw["file"], raw.get("published"), lineage.get("of"), lineage.get("kind"), raw
+            )
     return infos, problems

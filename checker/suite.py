@@ -128,7 +128,9 @@ def _selector_problems(raw: Mapping, file: str):
 
 def build_dispute(raw: Mapping, file: str) -> Dispute:
     """A `disputed_by` entry: the other source's quote (checked like a citation), what it says, the resolution."""
-    return Dispute(citation=build_citation(raw, file), says=raw["says"], resolution=raw["resolution"], line=raw.line_of("source"))
+    return Dispute(
+        citation=build_citation(raw, file), says=raw["says"], resolution=raw["resolution"], line=raw.line_of("source")
+    )
 
 
 def build_selector(raw: Mapping) -> Selector | None:
@@ -153,7 +155,10 @@ def mark_duplicate_ids(facts: list[Fact]) -> None:
             where = first[fact.id]
             line = fact.line_of("id")
             fact.problems.append(
-                Problem(fact.file, line, 1, f"duplicate id '{fact.id}' (first at {where.file}:{where.line}): give this fact its own id")
+                Problem(
+                    fact.file, line, 1,
+                    f"duplicate id '{fact.id}' (first at {where.file}:{where.line}): give this fact its own id",
+                )
             )
         else:
             first[fact.id] = fact

@@ -33,7 +33,11 @@ def bracket_occurrences(
             break
         if _crosses_paragraph(match, part, doc):
             continue
-        if match.end() > match.start() and at_boundary(doc.norm.text, match.start() - 1) and at_boundary(doc.norm.text, match.end()):
+        if (
+            match.end() > match.start()
+            and at_boundary(doc.norm.text, match.start() - 1)
+            and at_boundary(doc.norm.text, match.end())
+        ):
             notes, changes = review_brackets(part, match, doc)
             comparison = Comparison(changes=changes)
             found.append(Found(start=match.start(), end=match.end(), comparison=comparison, notes=notes))
@@ -82,12 +86,16 @@ def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[tuple[s
         inserted = normalize(bracket).text
         if stood and stood == inserted:
             continue  # [T]hey for "They": a change of case, nothing to review
-        says = f'editor\'s insertion "[{bracket}]" stands for ' + (f'"{original}" in the source' if stood else "nothing in the source")
+        says = f'editor\'s insertion "[{bracket}]" stands for ' + (
+            f'"{original}" in the source' if stood else "nothing in the source"
+        )
         pieces = part.text.split(PLACEHOLDER)
         edge = _bracket_kind(pieces[index], pieces[index + 1]) == "edge"
         hidden = _hidden_by_edge_bracket(inserted, match, not pieces[index].strip(), doc) if edge else ""
         if hidden:
-            changes.append(f"{says}, which goes on with \"{hidden}\" there — {_meaning_of(hidden)} ({doc.where(first)})")
+            changes.append(
+                f"{says}, which goes on with \"{hidden}\" there — {_meaning_of(hidden)} ({doc.where(first)})"
+            )
         elif _numbers(inserted) != _numbers(stood):
             changes.append(f"{says} — a changed number ({doc.where(first)})")
         elif _negations(inserted) != _negations(stood):

@@ -1,4 +1,5 @@
-"""Quote -> place in the source: normalize both sides, then match exactly, part by part, or as closely as the source allows.
+"""Quote -> place in the source: normalize both sides, then match exactly, part by part, or as closely as the
+source allows.
 
 A quote is split at its ellipses into parts that must stand in order within one paragraph
 (or `max_gap` characters); a part's [brackets] are an editor's insertion, matching a short
@@ -55,7 +56,9 @@ def exact_chains(parts: list[Part], doc: Document, options: MatchOptions) -> lis
     for first in exact_occurrences(parts[0], doc, 0, len(doc.norm.text), options):
         chain = [first]
         for part in parts[1:]:
-            nxt = exact_occurrences(part, doc, chain[-1].end, gap_limit(doc, chain[-1].end, options, part), options, limit=1)
+            nxt = exact_occurrences(
+                part, doc, chain[-1].end, gap_limit(doc, chain[-1].end, options, part), options, limit=1
+            )
             if not nxt:
                 break
             chain.append(nxt[0])
@@ -92,7 +95,9 @@ def closest(part: Part, doc: Document, lo: int, hi: int) -> Found | None:
     best, quoted = None, Passage(part.text, part.words)
     for chosen in _alignments(part.words, window):
         comparison = compare(quoted, Passage(doc.norm.text, chosen), doc.where, doc.vocabulary)
-        if best is None or (len(comparison.changes), comparison.slip_count) < (len(best[1].changes), best[1].slip_count):
+        if best is None or (
+            (len(comparison.changes), comparison.slip_count) < (len(best[1].changes), best[1].slip_count)
+        ):
             best = chosen, comparison
     chosen, comparison = best
     begin, finish = chosen[0].start, chosen[-1].end
@@ -103,12 +108,20 @@ def _alignments(quote: tuple[Word, ...], window: list[Word]) -> list[list[Word]]
     """Stretches of `window` that may line up with the quote's words: from its first to its last matching
     block (as many words as the quote at the ends), and around its longest block (a lone "the" earlier
     in the window must not pull the passage back)."""
-    blocks = [b for b in SequenceMatcher(None, [w.text for w in quote], [w.text for w in window], autojunk=False).get_matching_blocks() if b.size]
+    blocks = [
+        b
+        for b in SequenceMatcher(
+            None, [w.text for w in quote], [w.text for w in window], autojunk=False
+        ).get_matching_blocks()
+        if b.size
+    ]
     if not blocks:
         middle = max(0, (len(window) - len(quote)) // 2)
         return [window[middle : middle + len(quote)]]
     first, last = blocks[0], blocks[-1]
-    spanning = window[max(0, first.b - first.a) : min(len(window), last.b + last.size + (len(quote) - last.a - last.size))]
+    spanning = window[
+        max(0, first.b - first.a) : min(len(window), last.b + last.size + (len(quote) - last.a - last.size))
+    ]
     longest = max(blocks, key=lambda b: b.size)
     around = window[max(0, longest.b - longest.a) : min(len(window), longest.b - longest.a + len(quote))]
     return [spanning] if around == spanning or not around else [spanning, around]
@@ -117,7 +130,9 @@ def _alignments(quote: tuple[Word, ...], window: list[Word]) -> list[list[Word]]
 # ---- the verdict -------------------------------------------------------------------------------
 
 
-def locate(quote: str, doc: Document, options: MatchOptions = MatchOptions(), selector: Selector | None = None) -> Match:
+def locate(
+    quote: str, doc: Document, options: MatchOptions = MatchOptions(), selector: Selector | None = None
+) -> Match:
     """Where and how well `quote` stands in `doc`: verbatim, normalized, elided, fuzzy, mismatch or too-short."""
     parts, chains = exact_parts_and_chains(quote, doc, options)
     short = too_short(parts, options)
@@ -159,7 +174,9 @@ def exact_parts_and_chains(quote: str, doc: Document, options: MatchOptions) -> 
     return parts, chains
 
 
-def choose(chains: list[list[Found]], doc: Document, selector: Selector | None, quote: str, parts: list[Part]) -> tuple[list[Found], str]:
+def choose(
+    chains: list[list[Found]], doc: Document, selector: Selector | None, quote: str, parts: list[Part]
+) -> tuple[list[Found], str]:
     """The occurrence the selector pins (all when none does, saying why it moved); among them the one that
     stands byte for byte, then one whose letter case matches, then the first."""
     candidates = [chain for chain in chains if selector is None or _fits(chain, doc, selector)]
@@ -181,9 +198,13 @@ def _fits(chain: list[Found], doc: Document, selector: Selector) -> bool:
     text, start, end = doc.norm.text, chain[0].start, chain[-1].end
     if selector.lines and not selector.lines[0] <= doc.span(start, end).line <= selector.lines[1]:
         return False
-    if selector.prefix and not text[max(0, start - len(selector.prefix) - 8) : start].rstrip().endswith(fold_for_search(selector.prefix)):
+    if selector.prefix and not (
+        text[max(0, start - len(selector.prefix) - 8) : start].rstrip().endswith(fold_for_search(selector.prefix))
+    ):
         return False
-    if selector.suffix and not text[end : end + len(selector.suffix) + 8].lstrip(" .,;:").startswith(fold_for_search(selector.suffix)):
+    if selector.suffix and not (
+        text[end : end + len(selector.suffix) + 8].lstrip(" .,;:").startswith(fold_for_search(selector.suffix))
+    ):
         return False
     return True
 
@@ -207,7 +228,11 @@ def closest_chain(parts: list[Part], doc: Document, options: MatchOptions) -> li
         hi = gap_limit(doc, lo, options, part) if chain else len(doc.norm.text)
         exact = exact_occurrences(part, doc, lo, hi, options, limit=1)
         found = exact[0] if exact else closest(part, doc, lo, hi)
-        beyond = _beyond_the_gap(part, doc, lo, hi, options) if chain and (found is None or found.comparison.changes) else None
+        beyond = (
+            _beyond_the_gap(part, doc, lo, hi, options)
+            if chain and (found is None or found.comparison.changes)
+            else None
+        )
         if beyond is not None:
             found = beyond
         elif found is not None and found.comparison.changes:
@@ -226,7 +251,8 @@ def _beyond_the_gap(part: Part, doc: Document, lo: int, hi: int, options: MatchO
     found = later[0]
     limit = "its paragraph" if options.max_gap is None else f"{options.max_gap} characters"
     beyond = (
-        f'the part "{part.original.strip()}" stands at {doc.where(found.start)}, beyond {limit} after the part before it: '
+        f'the part "{part.original.strip()}" stands at {doc.where(found.start)}, '
+        f"beyond {limit} after the part before it: "
         "an ellipsis may not join separate passages"
     )
     return replace(found, comparison=Comparison(changes=(beyond,)))
@@ -294,12 +320,17 @@ def verdict(
     changes += cut_compounds(chain, doc)
     slips = [s for f in chain for s in f.comparison.slips]
     notes = [n for f in chain for n in f.notes]
-    diff = " … ".join(f.comparison.diff for f in chain if f.comparison.diff and (f.comparison.changes or f.comparison.slips))
+    diff = " … ".join(
+        f.comparison.diff for f in chain if f.comparison.diff and (f.comparison.changes or f.comparison.slips)
+    )
     score = min(f.score for f in chain)
     allowed = max(1, int(options.slips_per_100 * sum(len(p.text) for p in parts) / 100))
     slip_count = sum(f.comparison.slip_count for f in chain)
     if not changes and slip_count > allowed:
-        changes = [f"{slip_count} transcription slips where {allowed} at most are allowed for a quote this long: copy the passage again"]
+        changes = [
+            f"{slip_count} transcription slips where {allowed} at most are allowed for a quote this long: "
+            "copy the passage again"
+        ]
     if changes:
         return Match(status="mismatch", ok=False, score=score, differences=tuple(changes + slips), diff=diff, **located)
     if slips:
@@ -322,14 +353,24 @@ def omissions_that_change_meaning(chain: list[Found], doc: Document):
             continue
         short = len(gap) <= SHORT_OMISSION
         hidden = [w for w in gap if negates(w) or (short and is_count(w.text))]
-        kept, next_kept = doc.words_between(before.start, before.end)[-1:], doc.words_between(after.start, after.end)[:1]
-        if is_count(gap[0].text) and ((next_kept and is_count(next_kept[0].text)) or (kept and kept[0].text in APPROXIMATORS)):
-            yield f'the omission "..." leaves out the number "{gap[0].original}" and joins what stood around it to another ({doc.where(gap[0].start)})'
+        kept, next_kept = (
+            doc.words_between(before.start, before.end)[-1:], doc.words_between(after.start, after.end)[:1]
+        )
+        if is_count(gap[0].text) and (
+            (next_kept and is_count(next_kept[0].text)) or (kept and kept[0].text in APPROXIMATORS)
+        ):
+            yield (
+                f'the omission "..." leaves out the number "{gap[0].original}" '
+                f"and joins what stood around it to another ({doc.where(gap[0].start)})"
+            )
             continue
         if hidden and (short or negates(gap[0]) or negates(gap[-1])):
             what = "a negation" if any(negates(w) for w in hidden) else "a number"
             left_out = " ".join(w.original for w in gap) if short else hidden[0].original
-            yield f'the omission "..." leaves out "{left_out}", {what}: that changes the meaning ({doc.where(gap[0].start)})'
+            yield (
+                f'the omission "..." leaves out "{left_out}", {what}: '
+                f"that changes the meaning ({doc.where(gap[0].start)})"
+            )
 
 
 def cut_compounds(chain: list[Found], doc: Document) -> list[str]:
@@ -338,9 +379,16 @@ def cut_compounds(chain: list[Found], doc: Document) -> list[str]:
     for offset, inside in ((chain[0].start, -1), (chain[-1].end - 1, 1)) if chain else ():
         at = doc.norm.origin[offset]
         dash, beyond = at + inside, at + 2 * inside
-        if 0 <= min(dash, beyond) and max(dash, beyond) < len(doc.text) and doc.text[dash] in "-\u2010\u2011" and doc.text[beyond].isalnum():
+        if (
+            0 <= min(dash, beyond)
+            and max(dash, beyond) < len(doc.text)
+            and doc.text[dash] in "-\u2010\u2011"
+            and doc.text[beyond].isalnum()
+        ):
             word = doc.text[min(at, beyond) : max(at, beyond) + 1]
-            out.append(f'the quote {"begins" if inside < 0 else "ends"} inside the compound "{word}…" ({doc.where(offset)})')
+            out.append(
+                f'the quote {"begins" if inside < 0 else "ends"} inside the compound "{word}…" ({doc.where(offset)})'
+            )
     return out
 
 

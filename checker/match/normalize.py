@@ -93,8 +93,14 @@ def normalize(original: str) -> Normalized:
         for folded in _fold(char):
             out.append(folded)
             origin.append(index)
-        if char in ",;:!?." and 0 < index < len(original) - 1 and original[index - 1].isalpha() and original[index + 1].isalpha():
-            pending_space = index + 1  # "terrorism.Every", "knife,he": a space lost in copying, as the source may lose it too
+        if (
+            char in ",;:!?."
+            and 0 < index < len(original) - 1
+            and original[index - 1].isalpha()
+            and original[index + 1].isalpha()
+        ):
+            # "terrorism.Every", "knife,he": a space lost in copying, as the source may lose it too
+            pending_space = index + 1
     return Normalized("".join(out), origin, tuple(breaks))
 
 
@@ -139,7 +145,9 @@ def words(normalized: Normalized, original: str, start: int = 0, end: int | None
         first, last = normalized.original_span(match.start(), match.end())
         before = normalized.text[max(0, match.start() - 3) : match.start()].rstrip()
         initial = not before or before[-1] in ".!?" or match.start() in normalized.breaks
-        tag = normalized.text[match.start() - 1] if match.start() and normalized.text[match.start() - 1] in "@#/" else ""
+        tag = (
+            normalized.text[match.start() - 1] if match.start() and normalized.text[match.start() - 1] in "@#/" else ""
+        )
         tag = tag or ("(" if normalized.text[match.end() : match.end() + 1] == "(" else "")  # heappush(: code
         found.append(Word(match.group(), match.start(), match.end(), original[first:last], initial, tag,
                           _compound(original, first, last)))

@@ -27,7 +27,8 @@ SCOPE_KEYS = {"facts": "facts", "about": "entities", "properties": "properties"}
 
 @dataclass(frozen=True)
 class Kind:
-    """A registered rule kind: its function, parameters (name -> type), which are required, and whether it runs undeclared."""
+    """A registered rule kind: its function, parameters (name -> type), which are required, and whether it runs
+    undeclared."""
 
     name: str
     check: Callable[["Context", "Spec"], Iterable["Finding"]]
@@ -158,13 +159,19 @@ class Context:
     def quote_where(self, fact: Fact, cited: CitationResult) -> str:
         """'facts/a.yaml:9 (seeds/000.txt:12)': the quote in the fact file and where it stands in the source."""
         span = cited.match.spans[0] if cited.match.spans and cited.ok else None
-        source = f"{self.source_path(cited.citation.source)}:{span.line}" if span else self.source_path(cited.citation.source)
+        source = (
+            f"{self.source_path(cited.citation.source)}:{span.line}"
+            if span
+            else self.source_path(cited.citation.source)
+        )
         return f"{fact.file}:{cited.citation.line} ({source})"
 
     def quote_locations(self, fact: Fact, cited: CitationResult, what: str = "quote") -> list[Location]:
         found = [Location(fact.file, cited.citation.line, fact.id, what)]
         if cited.match.spans and cited.ok:
-            found.append(Location(self.source_path(cited.citation.source), cited.match.spans[0].line, fact.id, "source"))
+            found.append(
+                Location(self.source_path(cited.citation.source), cited.match.spans[0].line, fact.id, "source")
+            )
         return found
 
     def evidence(self, fact: Fact) -> tuple[str, list[Location]]:
@@ -212,7 +219,9 @@ def staleness(ctx: Context, info: DisputeInfo) -> str:
         return f"{source} says {info.says}, which agrees with the fact's value {value}: the dispute no longer arises"
     if info.result is not None and not info.result.ok:
         return f"its quote no longer stands in {source} ({info.result.match.status})"
-    ok, detail = backs(info.says, info.dispute.citation.quote, ctx.published(source), ctx.entities, ctx.source_path(source))
+    ok, detail = backs(
+        info.says, info.dispute.citation.quote, ctx.published(source), ctx.entities, ctx.source_path(source)
+    )
     if not ok:
         return f"'says: {info.says}' is not what its quote states (the quote {detail})"
     return ""
@@ -222,7 +231,9 @@ def _find_support(ctx: Context, fact: Fact) -> None:
     """Remember the first citation whose quote states the fact's value: rule messages point at it."""
     value = ctx.value(fact)
     for cited in ctx.citations(fact) if value is not None else ():
-        if backs(value, cited.citation.quote, ctx.published(cited.citation.source), ctx.entities, cited.citation.source)[0]:
+        if backs(
+            value, cited.citation.quote, ctx.published(cited.citation.source), ctx.entities, cited.citation.source
+        )[0]:
             ctx.support[fact] = cited
             return
 
@@ -256,8 +267,10 @@ def plan(suite, ctx: Context, kinds: dict[str, Kind]) -> tuple[list[Spec], list[
         spec, found = read_declaration(declaration, ctx, kinds)
         if spec is not None and spec.name in names:
             first = names[spec.name]
-            found.append(_problem(declaration, "id" if "id" in declaration else "kind",
-                                  f"two rules are named '{spec.name}' (first at {first.file}:{first.line}): give each an 'id'"))
+            found.append(_problem(
+                declaration, "id" if "id" in declaration else "kind",
+                f"two rules are named '{spec.name}' (first at {first.file}:{first.line}): give each an 'id'",
+            ))
         if found:
             problems += found
             continue
@@ -300,11 +313,17 @@ def read_declaration(declaration: Mapping, ctx: Context, kinds: dict[str, Kind])
         if key not in COMMON_KEYS and key not in kind.params:
             allowed = sorted(set(kind.params) | COMMON_KEYS)
             close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"{kind.name} takes: {', '.join(p for p in allowed if p != 'kind')}"
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"{kind.name} takes: {', '.join(p for p in allowed if p != 'kind')}"
+            )
             problems.append(_problem(declaration, key, f"unknown parameter '{key}' for rule kind {kind.name}: {hint}"))
     for key in kind.required:
         if key not in declaration:
-            problems.append(_problem(declaration, "kind", f"rule kind {kind.name} needs '{key}' ({_describe(kind.params[key])})"))
+            problems.append(
+                _problem(declaration, "kind", f"rule kind {kind.name} needs '{key}' ({_describe(kind.params[key])})")
+            )
     params = {}
     for key, type_ in kind.params.items():
         if key in declaration:
@@ -347,7 +366,9 @@ def _check_param(declaration: Mapping, key: str, type_: str, ctx: Context) -> tu
     for item in [value] if isinstance(value, str) else value:
         if item not in known:
             close = difflib.get_close_matches(item, [k for k in known if isinstance(k, str)], n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"no fact has {'it' if what == 'property' else 'this id'}"
+            hint = (
+                f"did you mean '{close[0]}'?" if close else f"no fact has {'it' if what == 'property' else 'this id'}"
+            )
             problems.append(_problem(declaration, key, f"'{key}' names unknown {what} '{item}': {hint}"))
     return value, problems
 
@@ -446,12 +467,15 @@ def to_result(spec: Spec, finding: Finding, ctx: Context) -> RuleResult:
         result.disputed, result.resolution = True, acknowledged.dispute.resolution
         result.message += (f" — acknowledged by the dispute at {acknowledged.fact.file}:{acknowledged.dispute.line}"
                            f" ({acknowledged.dispute.citation.source} says {acknowledged.says})")
-        result.locations += (Location(acknowledged.fact.file, acknowledged.dispute.line, acknowledged.fact.id, "dispute"),)
+        result.locations += (
+            Location(acknowledged.fact.file, acknowledged.dispute.line, acknowledged.fact.id, "dispute"),
+        )
     return result
 
 
 def acknowledges(info: DisputeInfo, finding: Finding) -> bool:
-    """A dispute on one fact of the finding acknowledges it when it records the other side: its value, from its source."""
+    """A dispute on one fact of the finding acknowledges it when it records the other side: its value, from its
+    source."""
     if info.says is None or info.stale or not any(f is info.fact for f in finding.facts):
         return False
     for side in finding.sides:
@@ -485,7 +509,8 @@ def passing(spec: Spec) -> RuleResult:
     declaration = spec.declaration
     return RuleResult(
         rule=spec.name, ok=True, message=f"passes ({len(spec.facts)} facts in scope)", facts=(),
-        locations=(Location(declaration.file, declaration.line, None, "rule"),), severity=spec.severity, kind=spec.kind.name,
+        locations=(Location(declaration.file, declaration.line, None, "rule"),),
+        severity=spec.severity, kind=spec.kind.name,
     )
 
 

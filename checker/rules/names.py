@@ -16,7 +16,8 @@ PARTICLES = {"van", "von", "de", "der", "den", "del", "da", "di", "du", "la", "l
 _PART = r"(?:[\w’']|\.(?=\w))*"
 WORD = rf"[A-Z]{_PART}(?:-[A-Z]{_PART})*"  # "Europol-led" is the name Europol
 STOPWORDS = {"a", "an", "the", "in", "on", "at", "by", "as", "for", "from", "to", "of", "and", "but", "or", "when",
-             "while", "after", "before", "last", "this", "that", "according", "with", "it", "its", "his", "her", "their"}
+             "while", "after", "before", "last", "this", "that", "according", "with", "it", "its", "his", "her",
+             "their"}
 WORD_NEAR_MISS = 60  # per word: below this two words are different words, not two spellings of one
 _GAP = r"[^\S\n]+"  # spaces within a line: a name does not run across a line break
 RUN_RE = re.compile(rf"(?<![\w’'])(?:{WORD})(?:{_GAP}(?:(?:{'|'.join(PARTICLES)}){_GAP})*(?:{WORD}))*")
@@ -81,7 +82,9 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
 
 
-def near_misses(text: str, known: dict, threshold: float, min_length: int) -> Iterator[tuple[str, tuple[str, object, float]]]:
+def near_misses(
+    text: str, known: dict, threshold: float, min_length: int
+) -> Iterator[tuple[str, tuple[str, object, float]]]:
     """(variant, (closest registered spelling, its entity, similarity)) for each unregistered near miss in `text`."""
     for run in RUN_RE.finditer(text):
         words = [re.sub(r"['’]s$", "", w) for w in run.group(0).split()]
@@ -95,14 +98,20 @@ def _in_run(words: list[str], known: dict, threshold: float, min_length: int,
             initial: bool = False) -> Iterator[tuple[str, tuple[str, object, float]]]:
     """Near misses among the word runs of one capitalised run; `initial`: the run opens a sentence."""
     grams = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
+    # registered spellings: never flagged, nor their parts
     spans = [set(range(start, start + size)) for start, size in grams
-             if fold(" ".join(words[start:start + size])) in known]  # registered spellings: never flagged, nor their parts
+             if fold(" ".join(words[start:start + size])) in known]
     flagged: set[int] = set()
     for start, size in grams:
         span = set(range(start, start + size))
         gram = " ".join(words[start:start + size])
         folded = fold(gram)
-        if span & flagged or any(span <= known_span for known_span in spans) or len(folded) < min_length or _english(folded):
+        if (
+            span & flagged
+            or any(span <= known_span for known_span in spans)
+            or len(folded) < min_length
+            or _english(folded)
+        ):
             continue
         if {words[start].lower(), words[start + size - 1].lower()} & STOPWORDS or words[-1].lower() in PARTICLES:
             continue
