@@ -28,7 +28,7 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
     run.add_argument("--shard", metavar="I/N",
-                     help="check the I-th of N shares of the facts and write a partial report (--json) for factcheck merge")
+                     help="check the I-th of N shares of the facts, write a partial report (--json) to merge")
     merge = commands.add_parser("merge", help="merge the partial reports of every shard: run the cross-fact rules once")
     merge.add_argument("partials", nargs="+", type=Path, help="partial reports written by check --shard I/N --json")
     merge.add_argument("--sources", help=sources)
