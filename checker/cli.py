@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from checker import shard
 from checker.config import Config, load_config
 from checker.model import Problem, Report
 from checker.report import document, dumps, exit_code, merge_documents, report_document, summary_line, text_lines
-from checker.run import by_project, check, prepare
+from checker.output import ReportPathError, shown, shown_lines, write_report
+from checker.run import Inputs, by_project, check, input_paths, prepare
 
 
 def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
@@ -50,7 +52,14 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        return run(build_parser().parse_args(argv))
+    except BrokenPipeError:  # `factcheck check | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def run(args: argparse.Namespace) -> int:
     if args.command == "coverage":
         return run_coverage(args)
     if args.command == "merge":
@@ -58,22 +67,29 @@ def main(argv: list[str] | None = None) -> int:
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     if args.shard is not None:
         return run_shard(args, config)
-    docs, lines = [], []
+    docs, lines, inputs = [], [], []
     for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
         checked = check(paths, project)
         sources_display = checked.inputs.library.display_root
         docs.append(report_document(checked.report, sources_display))
         lines += text_lines(docs[-1], sources_display)[:-1]
+        inputs.append(checked.inputs)
     doc = docs[0] if len(docs) == 1 else merge_documents(docs)
-    return finish(args, doc, dumps(doc), lines + [summary_line(doc)])
+    return finish(args, doc, dumps(doc), lines + [summary_line(doc)], inputs)
 
 
-def finish(args: argparse.Namespace, doc: dict, report: str, lines: list[str]) -> int:
-    """Write the report (the text to standard error when the report goes to standard output), print the text."""
-    if args.json_path is not None:
-        write_report(args.json_path, report)
-    out = sys.stderr if args.json_path == Path("-") else sys.stdout
-    print("\n".join(lines), file=out)
+def finish(args: argparse.Namespace, doc: dict, report: str, lines: list[str], inputs: list[Inputs]) -> int:
+    """Print the text (to standard error when the report goes to standard output), then write the report."""
+    to_stdout = args.json_path == Path("-")
+    print(shown_lines(lines), file=sys.stderr if to_stdout else sys.stdout, flush=True)
+    if to_stdout:
+        sys.stdout.write(report)
+    elif args.json_path is not None:
+        try:
+            write_report(args.json_path, report, [path for run in inputs for path in input_paths(run)])
+        except ReportPathError as error:
+            print(shown(str(error)), file=sys.stderr)
+            return 2
     return exit_code(doc)
 
 
@@ -82,14 +98,14 @@ def run_shard(args: argparse.Namespace, config: Config) -> int:
     try:
         chosen = shard.Shard.parse(args.shard)
     except ValueError as error:
-        print(error, file=sys.stderr)
+        print(shown(str(error)), file=sys.stderr)
         return 2
     inputs = prepare(args.paths or config.facts, config)
     partial = shard.check_share(inputs, chosen)
     doc = document(partial["facts"], [], partial["errors"])
     lines = text_lines(doc, inputs.library.display_root)
     lines[-1] = f"shard {chosen}: {lines[-1]} (the cross-fact rules run at factcheck merge)"
-    return finish(args, doc, dumps(partial), lines)
+    return finish(args, doc, dumps(partial), lines, [inputs])
 
 
 def run_merge(args: argparse.Namespace) -> int:
@@ -105,7 +121,7 @@ def run_merge(args: argparse.Namespace) -> int:
     inputs = prepare([config.resolve(name) for name in files] or config.facts, config)
     report = shard.merge(partials, inputs) if not problems else Report(errors=problems)
     doc = report_document(report, inputs.library.display_root)
-    return finish(args, doc, dumps(doc), text_lines(doc, inputs.library.display_root))
+    return finish(args, doc, dumps(doc), text_lines(doc, inputs.library.display_root), [inputs])
 
 
 def run_coverage(args: argparse.Namespace) -> int:
@@ -113,16 +129,8 @@ def run_coverage(args: argparse.Namespace) -> int:
 
     config = load_config(Path.cwd(), sources=args.sources)
     measured = coverage.measure(args.paths or config.facts, config)
-    print("\n".join(coverage.text_lines(measured, config.display(config.sources), args.minimum, args.show_excepted)))
+    print(shown_lines(coverage.text_lines(measured, config.display(config.sources), args.minimum, args.show_excepted)))
     return coverage.exit_code(measured, args.minimum)
-
-
-def write_report(path: Path, text: str) -> None:
-    if str(path) == "-":
-        sys.stdout.write(text)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":  # pragma: no cover

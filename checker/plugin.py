@@ -25,8 +25,11 @@ from checker.report import (
     rule_entry,
     rule_lines,
 )
+from checker.output import ReportPathError, refusal, shown, shown_lines, write_report
 from checker.rules.engine import last_line
-from checker.run import YAML_SUFFIXES, Findings, Inputs, check_rules, looks_like_fact_file, prepare, verify
+from checker.run import (
+    YAML_SUFFIXES, Findings, Inputs, check_rules, input_paths, looks_like_fact_file, prepare, verify,
+)
 
 PROPERTY = "factcheck"  # user_properties key; the JSON writer reads it (from xdist workers too)
 
@@ -97,6 +100,7 @@ class Project:
         self.explicit = explicit  # fact files named on the command line outside the configured facts
         self.collected = False
         self.setup_reported = False
+        self.suite_recorded = False
 
     def owns(self, path: Path) -> bool:
         return path in self.explicit or any(path.is_relative_to(facts.resolve()) for facts in self.config.facts)
@@ -204,6 +208,11 @@ class State:
             return True
         return False
 
+    def argument_projects(self) -> list[Project]:
+        """The projects of the paths pytest was given (whether or not anything was collected from them)."""
+        paths = [path if path.is_file() else path / "." for path in self.argument_paths() if path.exists()]
+        return [self.project(path) for path in paths]
+
     def collected_projects(self) -> list[Project]:
         return [self.projects[root] for root in sorted(self.projects) if self.projects[root].collected]
 
@@ -255,7 +264,7 @@ class FactcheckItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
         if isinstance(excinfo.value, FactFailure):
-            return "\n".join(excinfo.value.lines)
+            return shown_lines(excinfo.value.lines)
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int, str]:
@@ -269,6 +278,7 @@ class FactcheckItem(pytest.Item):
     def warn(self, text: str) -> None:
         """A warning attributed to this item's place in the fact file, not to the plugin's code."""
         where = self.project.config.display(self.path)
+        text = shown_lines(text.split("\n"))
         warnings.warn_explicit(FactcheckWarning(text), FactcheckWarning, where, max(self.line, 1), module="factcheck")
 
     def warn_findings(self, rules: list[dict[str, Any]]) -> None:
@@ -303,6 +313,9 @@ class FactItem(FactcheckItem):
     def runtest(self) -> None:
         sources = self.project.inputs.library.display_root
         entry = fact_entry(self.project.fact_results[self.fact], sources)
+        if not self.project.suite_recorded:  # what a whole run checks: the report says when this one did not
+            self.project.suite_recorded = True
+            self.record("suite", {"facts": [[f.file, f.line, f.id] for f in self.project.inputs.suite.facts]})
         self.record("fact", entry)
         rules = [rule_entry(r) for r in self.project.rule_results_for_fact(self.fact)]
         for rule in rules:
@@ -349,12 +362,23 @@ class RuleItem(FactcheckItem):
 
 
 class JsonWriter:
-    """Collects report entries from every item (xdist workers included) and writes the report at the end."""
+    """Collects report entries from every item (xdist workers included) and writes the report at the end: atomically,
+    never over an input, and marked incomplete when the run did not check the whole suite."""
 
     def __init__(self, path: Path, state: State) -> None:
         self.path = path
         self.state = state
-        self.entries: dict[str, list[dict[str, Any]]] = {"fact": [], "rule": [], "error": []}
+        self.entries: dict[str, list[dict[str, Any]]] = {"fact": [], "rule": [], "error": [], "suite": []}
+        self.collection_errors = 0
+        self.failure = ""
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        why = refusal(self.path, self.input_paths())
+        if why:
+            raise pytest.UsageError(shown(why))
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self.collection_errors += report.failed
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when != "call":
@@ -364,11 +388,39 @@ class JsonWriter:
                 recorded = json.loads(value)
                 self.entries[recorded["kind"]].append(recorded["entry"])
 
-    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         errors = self.entries["error"] + [e for fact in self.entries["fact"] for e in fact["errors"]]
-        doc = document(self.entries["fact"], self.entries["rule"], errors)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(dumps(doc), encoding="utf-8")
+        incomplete = self.incomplete(session, exitstatus)
+        doc = document(self.entries["fact"], self.entries["rule"], errors, incomplete)
+        try:
+            write_report(self.path, dumps(doc), self.input_paths())
+        except ReportPathError as error:
+            self.failure = shown(str(error))
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
+
+    def incomplete(self, session: pytest.Session, exitstatus: int) -> list[str]:
+        """Why this report does not cover the whole suite, if it does not."""
+        reasons = []
+        if exitstatus == pytest.ExitCode.INTERRUPTED:
+            reasons.append("interrupted")
+        if self.collection_errors:
+            reasons.append(f"collection errors: {self.collection_errors}")
+        suite = {tuple(fact) for entry in self.entries["suite"] for fact in entry["facts"]}
+        run = {(fact["file"], fact["line"], fact["id"]) for fact in self.entries["fact"]}
+        if len(suite - run):
+            why = "deselected, a subset of the files, or stopped early"
+            reasons.append(f"{len(suite - run)} of {len(suite)} facts not run ({why})")
+        return reasons
+
+    def input_paths(self) -> list[Path]:
+        """The inputs of every project the run touches (on the xdist controller too, which collects nothing)."""
+        projects = {id(p): p for p in self.state.collected_projects() + self.state.argument_projects()}
+        return [path for project in projects.values() for path in input_paths(project.inputs)]
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
-        terminalreporter.write_sep("-", f"factcheck JSON report: {self.path}")
+        if self.failure:
+            terminalreporter.write_sep("-", f"factcheck JSON report NOT written: {self.failure}", red=True)
+            return
+        doc = json.loads(self.path.read_text(encoding="utf-8"))
+        note = "" if doc["complete"] else f" (INCOMPLETE: {'; '.join(doc['incomplete'])})"
+        terminalreporter.write_sep("-", f"factcheck JSON report: {self.path}{note}")

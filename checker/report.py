@@ -85,11 +85,15 @@ def problem_entry(problem: Problem) -> dict[str, Any]:
     return {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
 
 
-def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict]) -> dict[str, Any]:
+def document(
+    facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict], incomplete: Iterable[str] = ()
+) -> dict[str, Any]:
     """The whole JSON report from its entries, in a fixed order, each once, with the summary counted from them.
 
     A fact's `ok` is its outcome as every output shows it: its quotes and input errors, and the rules that involve it.
+    `incomplete` says why the run did not check the whole suite (interrupted, facts not run, collection errors).
     """
+    reasons = list(incomplete)
     rules = sorted(_once(rules), key=lambda r: (r["rule"], r["facts"], r["message"], json.dumps(r, sort_keys=True)))
     facts = sorted(
         ({**f, "ok": fact_ok(f, rules)} for f in _once(facts)), key=lambda f: (f["file"], f["line"], f["id"])
@@ -113,6 +117,8 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
             + sum(c["ok"] and needs_attention(c) for c in citations + disputing),
             "errors": len(errors),
         },
+        "complete": not reasons,
+        "incomplete": reasons,
         "facts": facts,
         "contradictions": [r for r in rules if not r["disputed"] and not r["waived"]],
         "disputes": [r for r in rules if r["disputed"]],

@@ -115,6 +115,13 @@ def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
     return Findings(found, problems)
 
 
+def input_paths(inputs: Inputs) -> list[Path]:
+    """Every file the run read or may read: a report must never be written over one of them."""
+    config, library = inputs.config, inputs.library
+    paths = [config.resolve(name) for name in inputs.suite.files] + [config.root / "pyproject.toml"]
+    return paths + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
+
+
 def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) -> list[Problem]:
     """Every input error of a run, once each, in file order."""
     errors = inputs.problems + inputs.suite.problems + findings.problems

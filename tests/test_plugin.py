@@ -181,7 +181,8 @@ def test_junit_xml_properties_are_compact_json(pytester):
     pytester.runpytest("facts/", "--junitxml", "j.xml").assert_outcomes(passed=1)
     import xml.etree.ElementTree as ElementTree
 
-    [prop] = ElementTree.parse(pytester.path / "j.xml").getroot().iter("property")
-    recorded = json.loads(prop.get("value"))
-    assert recorded["kind"] == "fact" and recorded["entry"]["id"] == "claim-first-on-tamtam"
-    assert ", " not in prop.get("value")
+    values = [prop.get("value") for prop in ElementTree.parse(pytester.path / "j.xml").getroot().iter("property")]
+    recorded = {entry["kind"]: entry["entry"] for entry in map(json.loads, values)}
+    assert recorded["fact"]["id"] == "claim-first-on-tamtam"
+    assert recorded["suite"] == {"facts": [["facts/a.yaml", 2, "claim-first-on-tamtam"]]}
+    assert not any(", " in value for value in values)
