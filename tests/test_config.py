@@ -3,7 +3,9 @@ from checker.config import find_project_root, load_config
 
 
 def test_settings_are_relative_to_the_pyproject(tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nsources = "corpus"\nfacts = ["a", "b"]\nstrict = true\nmin_words = 6\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factcheck]\nsources = "corpus"\nfacts = ["a", "b"]\nstrict = true\nmin_words = 6\n'
+    )
     (tmp_path / "sub").mkdir()
     config = load_config(tmp_path / "sub")
     assert config.root == tmp_path.resolve()

@@ -1,4 +1,5 @@
-"""Coverage: sentences split with their lines, what counts as checkable, cited/excepted/uncited, the CLI's exact output."""
+"""Coverage: sentences split with their lines, what counts as checkable, cited/excepted/uncited, the CLI's exact
+output."""
 import subprocess
 import sys
 
@@ -14,7 +15,9 @@ NAMES = frozenset({"IS", "TamTam", "Van Ostaeyen"})
 def test_sentences_keep_their_line_and_offsets():
     text = "Title line\n\n  • A bullet here.\nOne. Two words!\n"
     found = split_sentences(text)
-    assert [(s.line, s.text) for s in found] == [(1, "Title line"), (3, "A bullet here."), (4, "One."), (4, "Two words!")]
+    assert [(s.line, s.text) for s in found] == [
+        (1, "Title line"), (3, "A bullet here."), (4, "One."), (4, "Two words!")
+    ]
     assert all(text[s.start:s.end] == s.text for s in found)
 
 
@@ -130,7 +133,9 @@ def test_cli_passes_at_a_lower_minimum_and_shows_exceptions_on_request(project, 
 
 
 def test_cli_flags_an_unused_exception(project, capsys):
-    (project / "mini" / "sources.yaml").write_text(SOURCES_YAML + "      - {sentence: No such line, reason: stale}\n", encoding="utf-8")
+    (project / "mini" / "sources.yaml").write_text(
+        SOURCES_YAML + "      - {sentence: No such line, reason: stale}\n", encoding="utf-8"
+    )
     assert main(["coverage", "--sources", "mini", "--min", "0"]) == 1
     assert "  mini/sources.yaml: unused coverage exception for mini/a.txt: No such line\n" in capsys.readouterr().out
 

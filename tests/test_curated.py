@@ -1,4 +1,5 @@
-"""The curated suite passes, and the rules bite: remove one recorded dispute or change one value, and `pytest facts/` fails.
+"""The curated suite passes, and the rules bite: remove one recorded dispute or change one value, and
+`pytest facts/` fails.
 
 The CLI and `pytest facts/` run in this process (`main(argv)`, pytester.runpytest_inprocess): the checker is what is
 tested, not the interpreter's start-up. One test runs the README's command, `python -m pytest facts/`, in a real
@@ -76,12 +77,14 @@ def _drop_tuesday_disputes(root):
 
 
 def _attack_on_saturday(root):
-    replace(root / "facts/attack.yaml", "value: {date: 2019-11-29, weekday: Friday}\n    citations:\n      - {source: 000",
+    replace(root / "facts/attack.yaml",
+            "value: {date: 2019-11-29, weekday: Friday}\n    citations:\n      - {source: 000",
             "value: {date: 2019-11-30, weekday: Saturday}\n    citations:\n      - {source: 000")
 
 
 def _claim_on_sunday_weekday(root):
-    replace(root / "facts/attack.yaml", "value: {date: 2019-11-30, weekday: Saturday, part_of_day: afternoon}\n    requires_sources: 2",
+    replace(root / "facts/attack.yaml",
+            "value: {date: 2019-11-30, weekday: Saturday, part_of_day: afternoon}\n    requires_sources: 2",
             "value: {date: 2019-11-30, weekday: Sunday, part_of_day: afternoon}\n    requires_sources: 2")
 
 
@@ -90,7 +93,8 @@ def _attacker_29(root):
 
 
 def _crackdown_after_attack(root):
-    replace(root / "facts/crackdown.yaml", "property: start\n    value: {date: 2019-11-25}", "property: start\n    value: {date: 2019-12-02}")
+    replace(root / "facts/crackdown.yaml",
+            "property: start\n    value: {date: 2019-11-25}", "property: start\n    value: {date: 2019-12-02}")
 
 
 def _forget_a_spelling(root):
@@ -99,8 +103,10 @@ def _forget_a_spelling(root):
 
 def _one_witness_for_the_age(root):
     replace(root / "facts/attack.yaml",
-            '      - source: 004_3c3116bf203ab6e7.txt\n        quote: "two people were stabbed to death and three others injured by 28-year-old',
-            '      - source: 000_12e6b7cc27e0264f.txt\n        quote: "two people were stabbed to death and three others injured by 28-year-old')
+            '      - source: 004_3c3116bf203ab6e7.txt\n'
+            '        quote: "two people were stabbed to death and three others injured by 28-year-old',
+            '      - source: 000_12e6b7cc27e0264f.txt\n'
+            '        quote: "two people were stabbed to death and three others injured by 28-year-old')
 
 
 CASES = [
@@ -109,12 +115,17 @@ CASES = [
      ["quantities: error: tamtam isis-channels has two counts that cannot both be true", "hundreds", "almost 100",
       "seeds/000_12e6b7cc27e0264f.txt:24", "seeds/003_1288ced4304eb56c.txt:21"]),
     (_drop_tuesday_disputes, "one-value-each",
-     ["isis active-on-tamtam-2019-12-03 has two values", "tamtam-groups-gone-tuesday", "telegraph-still-active-tuesday"]),
+     ["isis active-on-tamtam-2019-12-03 has two values", "tamtam-groups-gone-tuesday",
+      "telegraph-still-active-tuesday"]),
     (_attack_on_saturday, "attack-date", ["stale dispute", "agrees with the fact's value"]),
-    (_claim_on_sunday_weekday, "claim-date", ["calendar: error: claim-date: value says Sunday 30 November 2019", "that day was a Saturday"]),
-    (_attacker_29, "attacker-age", ["value-agreement: error: attacker-age: value 29", "is not stated by any of its quotes"]),
-    (_crackdown_after_attack, "crackdown-a-few-days-before-attack", ["crackdown-began-nov-25 must come before attack-date"]),
-    (_forget_a_spelling, "van-ostaeyen-name", ["Ostein' in the disputing quote at facts/migration.yaml", "looks like a spelling of Pieter Van Ostaeyen"]),
+    (_claim_on_sunday_weekday, "claim-date",
+     ["calendar: error: claim-date: value says Sunday 30 November 2019", "that day was a Saturday"]),
+    (_attacker_29, "attacker-age",
+     ["value-agreement: error: attacker-age: value 29", "is not stated by any of its quotes"]),
+    (_crackdown_after_attack, "crackdown-a-few-days-before-attack",
+     ["crackdown-began-nov-25 must come before attack-date"]),
+    (_forget_a_spelling, "van-ostaeyen-name",
+     ["Ostein' in the disputing quote at facts/migration.yaml", "looks like a spelling of Pieter Van Ostaeyen"]),
     (_one_witness_for_the_age, "attacker-age", ["requires 2 independent sources"]),
 ]
 

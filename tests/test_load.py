@@ -27,7 +27,9 @@ def test_duplicate_key_is_an_error_naming_both_lines():
 
 def test_dates_and_yaml_1_1_booleans_stay_strings():
     data = load_text("date: 2019-11-29\nanswer: no\nflag: on\ntruth: true\nn: 12\nx: 1.5\nnothing: null\n", "f").data
-    assert data == {"date": "2019-11-29", "answer": "no", "flag": "on", "truth": True, "n": 12, "x": 1.5, "nothing": None}
+    assert data == {
+        "date": "2019-11-29", "answer": "no", "flag": "on", "truth": True, "n": 12, "x": 1.5, "nothing": None
+    }
 
 
 def test_tags_are_refused():
@@ -49,7 +51,9 @@ def test_syntax_error_names_the_line():
 
 
 def test_several_documents_and_empty_files_are_errors():
-    assert problems("a: 1\n---\nb: 2\n") == ["facts/x.yaml:2:1: more than one YAML document ('---'): keep one document per file"]
+    assert problems("a: 1\n---\nb: 2\n") == [
+        "facts/x.yaml:2:1: more than one YAML document ('---'): keep one document per file"
+    ]
     assert problems("# only a comment\n") == ["facts/x.yaml:1:1: the file is empty: add a 'facts:' list"]
 
 

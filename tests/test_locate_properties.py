@@ -20,7 +20,9 @@ from checker.match import Document, MatchOptions, locate
 from checker.match.quote import written_words
 from tests.conftest import SEEDS
 
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 OPTIONS = MatchOptions()
 NEGATIONS = ("not", "never", "no")
@@ -58,13 +60,17 @@ def stands_in(quote: str, doc: Document) -> bool:
 
 # ---- sources -------------------------------------------------------------------------------------
 
-SEPARATORS = [" "] * 12 + ["\u00a0", "\u2009", "\u202f", "\t", "\n", "\r\n", "  ", " \u2014 ", " \u2013 ", "-", "\r\n\r\n", "\n\n"]
+SEPARATORS = [" "] * 12 + [
+    "\u00a0", "\u2009", "\u202f", "\t", "\n", "\r\n", "  ", " \u2014 ", " \u2013 ", "-", "\r\n\r\n", "\n\n"
+]
 
 
 @st.composite
 def typeset_word(draw) -> str:
     word = draw(st.sampled_from(vocabulary()))
-    kind = draw(st.sampled_from(["plain"] * 8 + ["curly", "straight", "guillemets", "possessive", "soft", "hyphenated", "comma", "number"]))
+    kind = draw(st.sampled_from(
+        ["plain"] * 8 + ["curly", "straight", "guillemets", "possessive", "soft", "hyphenated", "comma", "number"]
+    ))
     if kind == "curly":
         return f"\u201c{word}\u201d"
     if kind == "straight":
@@ -99,7 +105,8 @@ def documents() -> st.SearchStrategy[str]:
 
 @st.composite
 def verbatim_spans(draw, doc_strategy=None, min_words: int = 5):
-    """(document key, quote, original start, original end, first word index, last word index): a word-aligned stretch."""
+    """(document key, quote, original start, original end, first word index, last word index): a word-aligned
+    stretch."""
     key = draw(doc_strategy or documents())
     doc = document(key)
     words = doc.words
@@ -146,12 +153,15 @@ def retype(quote: str, data) -> str:
     """The same words typed differently: quote marks, dashes, spaces, invisible characters."""
     choices = {
         "\u201c": ['"', "\u00ab", "\u201e"], "\u201d": ['"', "\u00bb"], '"': ["\u201c", "\u201d", "\u00ab"],
-        "\u2019": ["'", "\u2032"], "'": ["\u2019"], "\u2014": ["-", "--", "\u2013"], "\u2013": ["-", "\u2014"], "-": ["\u2010", "\u2011", "\u2013"],
-        " ": [" ", " ", " ", "\u00a0", "\u2009", "\t", "\n", "\r\n", " \u200b"], "\u00a0": [" "], "\r\n": ["\n", " "], "\u00ad": [""],
+        "\u2019": ["'", "\u2032"], "'": ["\u2019"], "\u2014": ["-", "--", "\u2013"], "\u2013": ["-", "\u2014"],
+        "-": ["\u2010", "\u2011", "\u2013"],
+        " ": [" ", " ", " ", "\u00a0", "\u2009", "\t", "\n", "\r\n", " \u200b"], "\u00a0": [" "], "\r\n": ["\n", " "],
+        "\u00ad": [""],
     }
     out: list[str] = []
-    for piece in filter(None, re.split(r"([-\u2010\u00ad][ \t]*\r?\n[ \t]*|\r\n|.)", quote, flags=re.S)):  # line-break hyphens kept
-        if piece == " " and out and out[-1].endswith(("-", "\u2010")):  # "web- and": a line break here would join the words
+    # line-break hyphens kept
+    for piece in filter(None, re.split(r"([-\u2010\u00ad][ \t]*\r?\n[ \t]*|\r\n|.)", quote, flags=re.S)):
+        if piece == " " and out and out[-1].endswith(("-", "\u2010")):  # "web- and": a line break would join the words
             out.append(piece)
         elif piece in choices:
             out.append(data.draw(st.sampled_from([piece] + choices[piece])))

@@ -102,7 +102,9 @@ facts:
 """})
     result = pytester.runpytest("facts/", "-W", "always")
     result.assert_outcomes(passed=1)  # pytester may add its own warnings (assert rewriting), so no count
-    result.stdout.fnmatch_lines(["*facts/a.yaml:5: FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"])
+    result.stdout.fnmatch_lines(
+        ["*facts/a.yaml:5: FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"]
+    )
 
 
 def test_xdist_runs_facts_in_parallel_and_its_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch):

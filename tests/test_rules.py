@@ -51,7 +51,8 @@ def run_rules(text: str, sources: dict | None = None):
         for f in suite.facts
     ]
     rule_results, problems = check_rules(suite, results, SimpleNamespace(display_root="seeds"), metadata(sources))
-    return dataclasses.replace(suite, problems=suite.problems + problems), rule_results  # the suite with every input error
+    # the suite with every input error
+    return dataclasses.replace(suite, problems=suite.problems + problems), rule_results
 
 
 def load_cases():
@@ -107,7 +108,8 @@ def test_declared_rule_that_passes_is_reported_as_a_pass():
 
 def test_facts_with_schema_problems_are_left_out():
     suite, results = run_rules(
-        "facts:\n  - {id: a, claim: x, about: e, property: p, value: {date: 2019-11-29, weekday: Saturday}, citations: [{source: s, quote: x}], bad: 1}\n"
+        "facts:\n  - {id: a, claim: x, about: e, property: p, value: {date: 2019-11-29, weekday: Saturday}, "
+        "citations: [{source: s, quote: x}], bad: 1}\n"
     )
     assert suite.facts[0].problems and not [r for r in results if not r.ok]
 
@@ -115,14 +117,17 @@ def test_facts_with_schema_problems_are_left_out():
 def test_a_name_does_not_run_across_a_line_break():
     from checker.rules.names import RUN_RE
 
-    assert [m.group(0) for m in RUN_RE.finditer("Smith II\nTerrorism expert Van Ostein")] == ["Smith II", "Terrorism", "Van Ostein"]
+    assert [m.group(0) for m in RUN_RE.finditer("Smith II\nTerrorism expert Van Ostein")] == [
+        "Smith II", "Terrorism", "Van Ostein"
+    ]
 
 
 def test_a_declared_always_on_kind_replaces_its_default_with_its_scope_and_severity():
     _, results = run_rules(
         "entities:\n  - {id: pvo, name: Pieter Van Ostaeyen, kind: person, aliases: [Van Ostaeyen]}\n"
         "facts:\n"
-        "  - {id: a, claim: x, about: pvo, property: p, value: {text: x}, citations: [{source: s, quote: 'said Van Ostein'}]}\n"
+        "  - {id: a, claim: x, about: pvo, property: p, value: {text: x}, "
+        "citations: [{source: s, quote: 'said Van Ostein'}]}\n"
         "  - {id: b, claim: x, citations: [{source: s, quote: 'said Van Ostein'}]}\n"
         "rules:\n  - {kind: names, about: [pvo], id: names-pvo, severity: warning}\n"
     )

@@ -73,7 +73,9 @@ def main() -> None:
     summary = checked.report
     passed = sum(c.ok for f in summary.facts for c in f.citations)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"citations: {args.citations} ({passed} passed), sources: {5 * args.copies}, report: {len(report) / 1e6:.1f} MB")
+    print(
+        f"citations: {args.citations} ({passed} passed), sources: {5 * args.copies}, report: {len(report) / 1e6:.1f} MB"
+    )
     print(f"wall: {elapsed:.2f} s, {args.citations / elapsed:,.0f} citations/s, peak RSS: {peak_mib:.0f} MiB")
 
 
