@@ -51,6 +51,9 @@ def refusal(path: Path, inputs: Iterable[Path]) -> str | None:
                     "request could point anywhere): give another path")
     if target.is_dir():
         return f"cannot write the report to {path}: it is a directory: give a file name"
+    if target.exists() and not target.is_file():
+        return (f"refusing to write the report to {path}: it is not a regular file (a device or a pipe): give a file "
+                "name, or --json - for standard output")
     resolved = target.resolve()
     for protected in inputs:
         if resolved == protected.resolve():
