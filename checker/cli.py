@@ -29,6 +29,8 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--sources", help=sources)
     run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
+    run.add_argument("--html", dest="html_dir", type=Path, metavar="DIR",
+                     help="write the HTML report (index.html and its assets) into this directory")
     run.add_argument("--shard", metavar="I/N",
                      help="check the I-th of N shares of the facts, write a partial report (--json) to merge")
     merge = commands.add_parser("merge", help="merge the partial reports of every shard: run the cross-fact rules once")
@@ -75,7 +77,22 @@ def run(args: argparse.Namespace) -> int:
         lines += text_lines(docs[-1], sources_display)[:-1]
         inputs.append(checked.inputs)
     doc = docs[0] if len(docs) == 1 else merge_documents(docs)
-    return finish(args, doc, dumps(doc), lines + [summary_line(doc)], inputs)
+    status = finish(args, doc, dumps(doc), lines + [summary_line(doc)], inputs)
+    return write_html(args.html_dir, doc, inputs) or status if args.html_dir is not None else status
+
+
+def write_html(directory: Path, doc: dict, inputs: list[Inputs]) -> int:
+    """check --html DIR: the HTML report; 0 when written, 2 (and why) when the directory is refused or unwritable."""
+    from checker import html
+
+    try:
+        html.write_html_report(directory, html.page_files(doc, inputs),
+                               [path for run in inputs for path in input_paths(run)],
+                               [run.config.sources for run in inputs])
+    except ReportPathError as error:
+        print(shown(str(error)), file=sys.stderr)
+        return 2
+    return 0
 
 
 def finish(args: argparse.Namespace, doc: dict, report: str, lines: list[str], inputs: list[Inputs]) -> int:

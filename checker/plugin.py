@@ -53,10 +53,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--factcheck-sources", metavar="DIR", default=None, help="sources root (default: [tool.factcheck] sources)"
     )
     group.addoption("--factcheck-strict", action="store_true", default=None, help="fail fuzzy matches too")
+    group.addoption("--factcheck-html", metavar="DIR", default=None,
+                    help="write the factcheck HTML report (index.html and its assets) into DIR")
 
 
 state_key = pytest.StashKey["State"]()
 writer_key = pytest.StashKey["JsonWriter"]()
+html_writer_key = pytest.StashKey["HtmlWriter"]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -65,6 +68,10 @@ def pytest_configure(config: pytest.Config) -> None:
     if path and not hasattr(config, "workerinput"):  # under xdist only the controller writes
         config.stash[writer_key] = JsonWriter(Path(path), config.stash[state_key])
         config.pluginmanager.register(config.stash[writer_key], "factcheck-json")
+    html_dir = config.getoption("factcheck_html")
+    if html_dir and not hasattr(config, "workerinput"):
+        config.stash[html_writer_key] = HtmlWriter(Path(html_dir), config.stash[state_key])
+        config.pluginmanager.register(config.stash[html_writer_key], "factcheck-html")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -72,6 +79,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if writer is not None:
         del config.stash[writer_key]
         config.pluginmanager.unregister(writer)
+    html_writer = config.stash.get(html_writer_key, None)
+    if html_writer is not None:
+        del config.stash[html_writer_key]
+        config.pluginmanager.unregister(html_writer)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -388,10 +399,13 @@ class JsonWriter:
                 recorded = json.loads(value)
                 self.entries[recorded["kind"]].append(recorded["entry"])
 
-    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+    def document(self, session: pytest.Session, exitstatus: int) -> dict[str, Any]:
+        """The report document from every entry the items recorded."""
         errors = self.entries["error"] + [e for fact in self.entries["fact"] for e in fact["errors"]]
-        incomplete = self.incomplete(session, exitstatus)
-        doc = document(self.entries["fact"], self.entries["rule"], errors, incomplete)
+        return document(self.entries["fact"], self.entries["rule"], errors, self.incomplete(session, exitstatus))
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        doc = self.document(session, exitstatus)
         try:
             write_report(self.path, dumps(doc), self.input_paths())
         except ReportPathError as error:
@@ -424,3 +438,34 @@ class JsonWriter:
         doc = json.loads(self.path.read_text(encoding="utf-8"))
         note = "" if doc["complete"] else f" (INCOMPLETE: {'; '.join(doc['incomplete'])})"
         terminalreporter.write_sep("-", f"factcheck JSON report: {self.path}{note}")
+
+
+class HtmlWriter(JsonWriter):
+    """--factcheck-html DIR: the same entries as the JSON report, written as the HTML report (checker.html)."""
+
+    def projects(self) -> list[Project]:
+        return list({id(p): p for p in self.state.collected_projects() + self.state.argument_projects()}.values())
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        from checker.html import directory_refusal
+
+        why = directory_refusal(self.path, self.input_paths(), [p.config.sources for p in self.projects()])
+        if why:
+            raise pytest.UsageError(shown(why))
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        from checker.html import page_files, write_html_report
+
+        doc = self.document(session, exitstatus)
+        runs = [project.inputs for project in self.projects()]
+        try:
+            write_html_report(self.path, page_files(doc, runs), self.input_paths(), [r.config.sources for r in runs])
+        except ReportPathError as error:
+            self.failure = shown(str(error))
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.failure:
+            terminalreporter.write_sep("-", f"factcheck HTML report NOT written: {self.failure}", red=True)
+            return
+        terminalreporter.write_sep("-", f"factcheck HTML report: {self.path / 'index.html'}")
