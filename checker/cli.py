@@ -50,6 +50,10 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     cover.add_argument(
         "--show-excepted", action="store_true", help="also list the sentences excepted in sources.yaml, with the reason"
     )
+    find = commands.add_parser("locate", help="find words as remembered in the sources; print a citation to paste")
+    find.add_argument("words", help="the words as you remember them")
+    find.add_argument("--source", help="search this source only (a name under the sources root, or its path)")
+    find.add_argument("--sources", help=sources)
     return parser
 
 
@@ -66,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
         return run_coverage(args)
     if args.command == "merge":
         return run_merge(args)
+    if args.command == "locate":
+        return run_locate(args)
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     if args.shard is not None:
         return run_shard(args, config)
@@ -148,6 +154,27 @@ def run_coverage(args: argparse.Namespace) -> int:
     measured = coverage.measure(args.paths or config.facts, config)
     print(shown_lines(coverage.text_lines(measured, config.display(config.sources), args.minimum, args.show_excepted)))
     return coverage.exit_code(measured, args.minimum)
+
+
+def run_locate(args: argparse.Namespace) -> int:
+    """locate: the best passages for the words, and a citation to paste (0 found, 1 not, 2 bad input)."""
+    from checker.authoring import locate
+    from checker.sources import Library, SourceError
+
+    config = load_config(Path.cwd(), sources=args.sources)
+    library = Library(config.sources, display_root=config.display(config.sources))
+    names = None
+    if args.source is not None:
+        path = Path(args.source).resolve()
+        inside = path.is_file() and path.is_relative_to(config.sources)
+        names = [path.relative_to(config.sources).as_posix() if inside else args.source]
+    try:
+        found = locate.search(args.words, library, config.match, names)
+    except SourceError as error:
+        print(shown(f"locate: {error}"), file=sys.stderr)
+        return 2
+    print(shown_lines(locate.text_lines(args.words, found, library.display_root)))
+    return locate.exit_code(found)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,7 +23,7 @@ from checker.match.quote import (
     ELLIPSIS, Found, MatchOptions, Part, content_bounds, literal_part, parse_quote, too_short,
 )
 
-__all__ = ["Document", "MatchOptions", "contains", "locate"]
+__all__ = ["Document", "MatchOptions", "contains", "locate", "occurrences"]
 
 MAX_CANDIDATES = 64
 POOR_SCORE = 60  # below this the closest passage is not the quote misremembered but another passage
@@ -152,6 +152,15 @@ def contains(quote: str, doc: Document, options: MatchOptions = MatchOptions()) 
     if too_short(parts, options) or not chains:
         return None
     return verdict(quote, parts, chains[0], doc, options)
+
+
+def occurrences(quote: str, doc: Document, options: MatchOptions = MatchOptions()) -> list[Span]:
+    """Every place the quote stands exactly (after normalization) in `doc`, in source order, each from its first
+    part's start to its last part's end: more than one, and a citation needs a pin to say which."""
+    parts, chains = exact_parts_and_chains(quote, doc, options)
+    if too_short(parts, options):
+        return []
+    return [doc.span(chain[0].start, chain[-1].end) for chain in chains]
 
 
 def exact_parts_and_chains(quote: str, doc: Document, options: MatchOptions) -> tuple[list[Part], list[list[Found]]]:
