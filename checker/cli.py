@@ -54,6 +54,14 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     find.add_argument("words", help="the words as you remember them")
     find.add_argument("--source", help="search this source only (a name under the sources root, or its path)")
     find.add_argument("--sources", help=sources)
+    repair = commands.add_parser(
+        "fix", help="rewrite quotes that pass only as normalized or fuzzy (and moved lines: pins) to the source's text"
+    )
+    repair.add_argument(
+        "paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})"
+    )
+    repair.add_argument("--dry-run", action="store_true", help="print the diff, change nothing (exit 1 if it would)")
+    repair.add_argument("--sources", help=sources)
     return parser
 
 
@@ -72,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
         return run_merge(args)
     if args.command == "locate":
         return run_locate(args)
+    if args.command == "fix":
+        from checker.authoring.cli import run_fix
+
+        return run_fix(args)
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     if args.shard is not None:
         return run_shard(args, config)

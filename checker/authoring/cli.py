@@ -1,0 +1,51 @@
+"""The authoring commands' runs (fix, init): arguments -> files changed, text printed, exit code."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checker.authoring import fix
+from checker.config import load_config
+from checker.output import shown, shown_lines
+from checker.run import prepare, verify
+
+
+def run_fix(args: argparse.Namespace) -> int:
+    """fix: the diff of every fact file it changes (or would: --dry-run), then what it left for an editor.
+
+    Exit 0 when done (or nothing to do), 1 when --dry-run would change a file, 2 for input errors (the facts they
+    stop are left as they are; the others are fixed)."""
+    config = load_config(Path.cwd(), sources=args.sources)
+    inputs = prepare(args.paths or config.facts, config)
+    results = verify(inputs)
+    edits, notes = fix.edits_for(results, inputs.library)
+    by_file: dict[str, list[fix.Edit]] = {}
+    for edit in edits:
+        by_file.setdefault(edit.citation.file, []).append(edit)
+    changed = quotes = pins = 0
+    for display, file_edits in sorted(by_file.items()):
+        path = config.resolve(display)
+        if path.is_symlink():
+            notes.append(f"{display}: left as it is: it is a symbolic link (fix the file it points to)")
+            continue
+        fixed = fix.apply(path, display, file_edits)
+        notes += fixed.notes
+        if fixed.after == fixed.before:
+            continue
+        print(shown_lines(line.rstrip("\r\n") for line in fixed.diff()))
+        changed += 1
+        kept = [e for e in file_edits if not any(n.startswith(f"{e.citation.file}:{e.citation.line}:")
+                                                  for n in fixed.notes)]
+        quotes += sum(e.key == "quote" for e in kept)
+        pins += sum(e.key == "lines" for e in kept)
+        if not args.dry_run:
+            fix.write(fixed)
+    problems = sorted(set(inputs.problems + inputs.suite.problems + [p for r in results for p in r.problems]))
+    for line in [*notes, *(str(p) for p in problems)]:
+        print(shown(line), file=sys.stderr)
+    verb = "would rewrite" if args.dry_run else "rewrote"
+    print(f"{verb} {quotes} quotes and {pins} pins in {changed} files; {len(notes)} left for an editor")
+    if problems:
+        return 2
+    return 1 if args.dry_run and changed else 0
