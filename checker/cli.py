@@ -62,6 +62,8 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     )
     repair.add_argument("--dry-run", action="store_true", help="print the diff, change nothing (exit 1 if it would)")
     repair.add_argument("--sources", help=sources)
+    start = commands.add_parser("init", help="start a project: [tool.factcheck], a facts folder, a sources folder")
+    start.add_argument("directory", nargs="?", type=Path, default=Path("."), help="the project's folder (default: .)")
     return parser
 
 
@@ -84,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
         from checker.authoring.cli import run_fix
 
         return run_fix(args)
+    if args.command == "init":
+        from checker.authoring.cli import run_init
+
+        return run_init(args)
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     if args.shard is not None:
         return run_shard(args, config)

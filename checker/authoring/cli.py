@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from checker.authoring import fix
+from checker.authoring.init import InitError, init
 from checker.config import load_config
 from checker.output import shown, shown_lines
 from checker.run import prepare, verify
@@ -24,6 +25,7 @@ def run_fix(args: argparse.Namespace) -> int:
     for edit in edits:
         by_file.setdefault(edit.citation.file, []).append(edit)
     changed = quotes = pins = 0
+    failed = False
     for display, file_edits in sorted(by_file.items()):
         path = config.resolve(display)
         if path.is_symlink():
@@ -40,12 +42,27 @@ def run_fix(args: argparse.Namespace) -> int:
         quotes += sum(e.key == "quote" for e in kept)
         pins += sum(e.key == "lines" for e in kept)
         if not args.dry_run:
-            fix.write(fixed)
+            try:
+                fix.write(fixed)
+            except OSError as error:
+                notes.append(f"{display}: not written: {error.strerror or error}")
+                failed = True
     problems = sorted(set(inputs.problems + inputs.suite.problems + [p for r in results for p in r.problems]))
     for line in [*notes, *(str(p) for p in problems)]:
         print(shown(line), file=sys.stderr)
     verb = "would rewrite" if args.dry_run else "rewrote"
     print(f"{verb} {quotes} quotes and {pins} pins in {changed} files; {len(notes)} left for an editor")
-    if problems:
+    if problems or failed:
         return 2
     return 1 if args.dry_run and changed else 0
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """init: what it created or kept, then the next two commands (exit 0); 2 when it refuses (nothing written)."""
+    try:
+        result = init(args.directory)
+    except (InitError, OSError) as error:
+        print(shown(f"factcheck init: {error}"), file=sys.stderr)
+        return 2
+    print(shown_lines([*result.done, "", "next:", *(f"  {command}" for command in result.next_commands)]))
+    return 0
