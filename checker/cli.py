@@ -81,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "merge":
         return run_merge(args)
     if args.command == "locate":
+        from checker.authoring.cli import run_locate
+
         return run_locate(args)
     if args.command == "fix":
         from checker.authoring.cli import run_fix
@@ -172,27 +174,6 @@ def run_coverage(args: argparse.Namespace) -> int:
     measured = coverage.measure(args.paths or config.facts, config)
     print(shown_lines(coverage.text_lines(measured, config.display(config.sources), args.minimum, args.show_excepted)))
     return coverage.exit_code(measured, args.minimum)
-
-
-def run_locate(args: argparse.Namespace) -> int:
-    """locate: the best passages for the words, and a citation to paste (0 found, 1 not, 2 bad input)."""
-    from checker.authoring import locate
-    from checker.sources import Library, SourceError
-
-    config = load_config(Path.cwd(), sources=args.sources)
-    library = Library(config.sources, display_root=config.display(config.sources))
-    names = None
-    if args.source is not None:
-        path = Path(args.source).resolve()
-        inside = path.is_file() and path.is_relative_to(config.sources)
-        names = [path.relative_to(config.sources).as_posix() if inside else args.source]
-    try:
-        found = locate.search(args.words, library, config.match, names)
-    except SourceError as error:
-        print(shown(f"locate: {error}"), file=sys.stderr)
-        return 2
-    print(shown_lines(locate.text_lines(args.words, found, library.display_root)))
-    return locate.exit_code(found)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,15 +1,16 @@
-"""The authoring commands' runs (fix, init): arguments -> files changed, text printed, exit code."""
+"""The authoring commands' runs (locate, fix, init): arguments -> files changed, text printed, exit code."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from checker.authoring import fix
+from checker.authoring import fix, locate
 from checker.authoring.init import InitError, init
 from checker.config import load_config
 from checker.output import shown, shown_lines
 from checker.run import prepare, verify
+from checker.sources import Library, SourceError
 
 
 def run_fix(args: argparse.Namespace) -> int:
@@ -66,3 +67,21 @@ def run_init(args: argparse.Namespace) -> int:
         return 2
     print(shown_lines([*result.done, "", "next:", *(f"  {command}" for command in result.next_commands)]))
     return 0
+
+
+def run_locate(args: argparse.Namespace) -> int:
+    """locate: the best passages for the words, and a citation to paste (0 found, 1 not, 2 bad input)."""
+    config = load_config(Path.cwd(), sources=args.sources)
+    library = Library(config.sources, display_root=config.display(config.sources))
+    names = None
+    if args.source is not None:
+        path = Path(args.source).resolve()
+        inside = path.is_file() and path.is_relative_to(config.sources)
+        names = [path.relative_to(config.sources).as_posix() if inside else args.source]
+    try:
+        found = locate.search(args.words, library, config.match, names)
+    except SourceError as error:
+        print(shown(f"locate: {error}"), file=sys.stderr)
+        return 2
+    print(shown_lines(locate.text_lines(args.words, found, library.display_root)))
+    return locate.exit_code(found)
