@@ -13,6 +13,7 @@ from checker.model import Problem, Report
 from checker.report import document, dumps, exit_code, merge_documents, report_document, summary_line, text_lines
 from checker.output import ReportPathError, shown, shown_lines, write_report
 from checker.run import Inputs, by_project, check, input_paths, prepare
+from checker.outputs.write import add_review_options, write_review_outputs
 
 
 def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
@@ -31,11 +32,13 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
     run.add_argument("--shard", metavar="I/N",
                      help="check the I-th of N shares of the facts, write a partial report (--json) to merge")
+    add_review_options(run)
     merge = commands.add_parser("merge", help="merge the partial reports of every shard: run the cross-fact rules once")
     merge.add_argument("partials", nargs="+", type=Path, help="partial reports written by check --shard I/N --json")
     merge.add_argument("--sources", help=sources)
     merge.add_argument("--json", dest="json_path", type=Path,
                        help="write the JSON report to this file ('-' for stdout)")
+    add_review_options(merge)
     cover = commands.add_parser("coverage", help="list, per source, the checkable sentences no fact cites")
     cover.add_argument(
         "paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})"
@@ -82,6 +85,8 @@ def finish(args: argparse.Namespace, doc: dict, report: str, lines: list[str], i
     """Print the text (to standard error when the report goes to standard output), then write the report."""
     to_stdout = args.json_path == Path("-")
     print(shown_lines(lines), file=sys.stderr if to_stdout else sys.stdout, flush=True)
+    if write_review_outputs(args, doc, inputs):
+        return 2
     if to_stdout:
         sys.stdout.write(report)
     elif args.json_path is not None:

@@ -1,0 +1,48 @@
+"""The review outputs a command asks for (`--format github`, `--sarif FILE`, `--markdown FILE`), rendered from the
+run's report document and written safely (never over an input, never through a link, atomically)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+from checker.output import ReportPathError, shown, write_report
+from checker.outputs import github
+from checker.run import Inputs, input_paths
+
+
+def add_review_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", dest="output_format", choices=("text", "github"), default=None,
+        help="github: also print one GitHub Actions annotation per finding, at its line in the fact file "
+             "(the default when GITHUB_ACTIONS=true)",
+    )
+
+
+def annotating(choice: str | None) -> bool:
+    """Whether to print annotations: asked for, or running in GitHub Actions and not told otherwise."""
+    return choice == "github" or (choice is None and github.in_github_actions())
+
+
+def write_review_outputs(args: argparse.Namespace, doc: dict[str, Any], inputs: list[Inputs]) -> bool:
+    """Print annotations and write the SARIF and Markdown files asked for; False when all went well, True (after
+    saying why on standard error) when a file could not be written."""
+    sources_display = inputs[0].library.display_root if inputs else "sources"
+    stream = sys.stderr if getattr(args, "json_path", None) == Path("-") else sys.stdout
+    if annotating(getattr(args, "output_format", None)):
+        print("\n".join(github.annotations(doc, sources_display)), file=stream, flush=True)
+    protected = [path for run in inputs for path in input_paths(run)]
+    outputs = []
+    return write_all(outputs, protected)
+
+
+def write_all(outputs: Iterable[tuple[Path, Any]], protected: list[Path]) -> bool:
+    failed = False
+    for path, render in outputs:
+        try:
+            write_report(path, render(), protected)
+        except ReportPathError as error:
+            print(shown(str(error)), file=sys.stderr)
+            failed = True
+    return failed
