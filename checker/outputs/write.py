@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from checker.output import ReportPathError, shown, write_report
-from checker.outputs import github
+from checker.outputs import github, sarif
 from checker.run import Inputs, input_paths
 
 
@@ -18,6 +18,8 @@ def add_review_options(parser: argparse.ArgumentParser) -> None:
         help="github: also print one GitHub Actions annotation per finding, at its line in the fact file "
              "(the default when GITHUB_ACTIONS=true)",
     )
+    parser.add_argument("--sarif", dest="sarif_path", type=Path, metavar="FILE",
+                        help="write the findings as SARIF 2.1.0 (GitHub code scanning) to this file")
 
 
 def annotating(choice: str | None) -> bool:
@@ -34,6 +36,8 @@ def write_review_outputs(args: argparse.Namespace, doc: dict[str, Any], inputs: 
         print("\n".join(github.annotations(doc, sources_display)), file=stream, flush=True)
     protected = [path for run in inputs for path in input_paths(run)]
     outputs = []
+    if getattr(args, "sarif_path", None) is not None:
+        outputs.append((args.sarif_path, lambda: sarif.dumps(sarif.sarif_log(doc, sources_display))))
     return write_all(outputs, protected)
 
 
