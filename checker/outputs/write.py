@@ -3,12 +3,13 @@ run's report document and written safely (never over an input, never through a l
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any, Iterable
 
 from checker.output import ReportPathError, shown, write_report
-from checker.outputs import github, sarif
+from checker.outputs import github, markdown, sarif
 from checker.run import Inputs, input_paths
 
 
@@ -20,11 +21,39 @@ def add_review_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--sarif", dest="sarif_path", type=Path, metavar="FILE",
                         help="write the findings as SARIF 2.1.0 (GitHub code scanning) to this file")
+    parser.add_argument("--markdown", dest="markdown_path", type=Path, metavar="FILE",
+                        help="write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY or a pull request comment)")
 
 
 def annotating(choice: str | None) -> bool:
     """Whether to print annotations: asked for, or running in GitHub Actions and not told otherwise."""
     return choice == "github" or (choice is None and github.in_github_actions())
+
+
+def link_base() -> str:
+    """Where the Markdown summary's links point: the commit's files on GitHub when run in Actions, else relative."""
+    server, repo, sha = (os.environ.get(name, "") for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    return f"{server}/{repo}/blob/{sha}/" if github.in_github_actions() and server and repo and sha else ""
+
+
+def line_reader(inputs: list[Inputs]):
+    """A function giving a fact file's line as it stands (for a suggestion's context), or None."""
+    cache: dict[str, list[str]] = {}
+
+    def read(file: str, line: int) -> str | None:
+        if file not in cache:
+            cache[file] = []
+            for run in inputs:
+                if file in run.suite.files:
+                    try:
+                        cache[file] = run.config.resolve(file).read_text(encoding="utf-8-sig").splitlines()
+                    except (OSError, UnicodeDecodeError):
+                        pass
+                    break
+        lines = cache[file]
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+    return read
 
 
 def write_review_outputs(args: argparse.Namespace, doc: dict[str, Any], inputs: list[Inputs]) -> bool:
@@ -38,6 +67,9 @@ def write_review_outputs(args: argparse.Namespace, doc: dict[str, Any], inputs: 
     outputs = []
     if getattr(args, "sarif_path", None) is not None:
         outputs.append((args.sarif_path, lambda: sarif.dumps(sarif.sarif_log(doc, sources_display))))
+    if getattr(args, "markdown_path", None) is not None:
+        outputs.append((args.markdown_path,
+                        lambda: markdown.summary(doc, sources_display, link_base(), line_reader(inputs))))
     return write_all(outputs, protected)
 
 
