@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from checker import shard
+from checker import changed, shard
 from checker.config import Config, load_config
 from checker.model import Problem, Report
 from checker.report import document, dumps, exit_code, merge_documents, report_document, summary_line, text_lines
@@ -33,6 +33,9 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--shard", metavar="I/N",
                      help="check the I-th of N shares of the facts, write a partial report (--json) to merge")
     add_review_options(run)
+    run.add_argument("--changed-since", metavar="REF",
+                     help="check only the facts in fact files changed since the git REF, or citing a source changed "
+                          "since it; rule findings that involve none of them are reported as pre-existing")
     merge = commands.add_parser("merge", help="merge the partial reports of every shard: run the cross-fact rules once")
     merge.add_argument("partials", nargs="+", type=Path, help="partial reports written by check --shard I/N --json")
     merge.add_argument("--sources", help=sources)
@@ -70,15 +73,22 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     if args.shard is not None:
         return run_shard(args, config)
+    try:
+        change = changed.changed_since(args.changed_since, Path.cwd()) if args.changed_since else None
+    except changed.ChangeError as error:
+        print(shown(str(error)), file=sys.stderr)
+        return 2
     docs, lines, inputs = [], [], []
     for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
         checked = check(paths, project)
         sources_display = checked.inputs.library.display_root
         docs.append(report_document(checked.report, sources_display))
+        if change:
+            docs[-1] = changed.only_changed(docs[-1], change, project.resolve, checked.inputs.library.root)
         lines += text_lines(docs[-1], sources_display)[:-1]
         inputs.append(checked.inputs)
-    doc = docs[0] if len(docs) == 1 else merge_documents(docs)
-    return finish(args, doc, dumps(doc), lines + [summary_line(doc)], inputs)
+    doc = docs[0] if len(docs) == 1 else changed.merged(merge_documents(docs), docs)
+    return finish(args, doc, dumps(doc), lines + changed.pre_existing_lines(doc) + [summary_line(doc)], inputs)
 
 
 def finish(args: argparse.Namespace, doc: dict, report: str, lines: list[str], inputs: list[Inputs]) -> int:

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from checker import changed
 from checker.config import Config, find_project_root, load_config
 from checker.model import Fact, FactResult, Problem, RuleResult
 from checker.report import (
@@ -53,6 +54,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--factcheck-sources", metavar="DIR", default=None, help="sources root (default: [tool.factcheck] sources)"
     )
     group.addoption("--factcheck-strict", action="store_true", default=None, help="fail fuzzy matches too")
+    group.addoption(
+        "--factcheck-changed-since", metavar="REF", default=None,
+        help="run only the facts in fact files changed since the git REF or citing a source changed since it",
+    )
 
 
 state_key = pytest.StashKey["State"]()
@@ -78,6 +83,30 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     if file_path.suffix in YAML_SUFFIXES and parent.config.stash[state_key].collects(file_path):
         return FactFile.from_parent(parent, path=file_path)
     return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """--factcheck-changed-since REF: deselect the facts the change does not touch, and the rule items (a finding
+    fails each fact it names, so a touched fact fails for a contradiction with an unchanged one) unless their own
+    declaration is broken."""
+    ref = config.getoption("factcheck_changed_since")
+    if not ref:
+        return
+    try:
+        change = changed.changed_since(ref, config.invocation_params.dir)
+    except changed.ChangeError as error:
+        raise pytest.UsageError(shown(str(error))) from None
+    keep, drop = [], []
+    for item in items:
+        if isinstance(item, FactItem):
+            project = item.project
+            touched = changed.touches_fact(item.fact, change, item.path, project.inputs.library.root)
+        else:
+            touched = not isinstance(item, RuleItem) or bool(item.declaration_problems())
+        (keep if touched else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> list[str]:
