@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from checker.output import ReportPathError, shown, write_report
 from checker.outputs import github, markdown, sarif
@@ -63,22 +63,23 @@ def write_review_outputs(args: argparse.Namespace, doc: dict[str, Any], inputs: 
     stream = sys.stderr if getattr(args, "json_path", None) == Path("-") else sys.stdout
     if annotating(getattr(args, "output_format", None)):
         print("\n".join(github.annotations(doc, sources_display)), file=stream, flush=True)
+    files = {kind: path for kind in ("sarif", "markdown") if (path := getattr(args, f"{kind}_path", None))}
+    try:
+        write_review_files(files, doc, inputs)
+    except ReportPathError as error:
+        print(shown(str(error)), file=sys.stderr)
+        return True
+    return False
+
+
+def write_review_files(files: dict[str, Path], doc: dict[str, Any], inputs: list[Inputs]) -> None:
+    """Write the review files asked for (kind -> path: sarif, markdown) from the run's report document; raises
+    ReportPathError for a path refused or not written."""
+    sources_display = inputs[0].library.display_root if inputs else "sources"
     protected = [path for run in inputs for path in input_paths(run)]
-    outputs = []
-    if getattr(args, "sarif_path", None) is not None:
-        outputs.append((args.sarif_path, lambda: sarif.dumps(sarif.sarif_log(doc, sources_display))))
-    if getattr(args, "markdown_path", None) is not None:
-        outputs.append((args.markdown_path,
-                        lambda: markdown.summary(doc, sources_display, link_base(), line_reader(inputs))))
-    return write_all(outputs, protected)
-
-
-def write_all(outputs: Iterable[tuple[Path, Any]], protected: list[Path]) -> bool:
-    failed = False
-    for path, render in outputs:
-        try:
-            write_report(path, render(), protected)
-        except ReportPathError as error:
-            print(shown(str(error)), file=sys.stderr)
-            failed = True
-    return failed
+    render = {
+        "sarif": lambda: sarif.dumps(sarif.sarif_log(doc, sources_display)),
+        "markdown": lambda: markdown.summary(doc, sources_display, link_base(), line_reader(inputs)),
+    }
+    for kind, path in files.items():
+        write_report(path, render[kind](), protected)
