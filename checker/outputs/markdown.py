@@ -49,8 +49,7 @@ def summary(doc: dict[str, Any], sources_display: str, base: str = "", read_line
     suggestions = [s for s in (_suggestion(f, read_line, base) for f in found) if s]
     if suggestions:
         lines += ["", f"### Suggested fixes ({len(suggestions)})", ""]
-        for suggestion in suggestions:
-            lines += suggestion
+        lines += [line for suggestion in suggestions for line in [*suggestion, ""]][:-1]
     if doc["disputes"]:
         lines += ["", f"### Acknowledged disputes ({len(doc['disputes'])})", ""] + _disputes(doc["disputes"], base)
     if not doc["complete"]:
@@ -128,7 +127,7 @@ def _suggestion(finding: Finding, read_line: LineReader | None, base: str) -> li
         f"<details><summary>{text(finding.fact)} at {text(f'{finding.place.file}:{finding.place.line}')}: "
         "quote the source's own words</summary>", "",
         link(finding.place.file, finding.place.line, base), "",
-        f"{fence}suggestion", shown(corrected), fence, "", "</details>", "",
+        f"{fence}suggestion", shown(corrected), fence, "", "</details>",
     ]
 
 
