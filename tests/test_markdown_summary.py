@@ -72,3 +72,18 @@ def test_hundreds_of_failures_stay_readable(tmp_path, monkeypatch):
 
 def test_the_same_run_gives_the_same_bytes(tree):
     assert summary(tree) == summary(tree)
+
+
+def test_a_moved_pin_gets_a_suggestion_moving_it(tmp_path, monkeypatch):
+    from tests.helpers import GOOD_FACT
+    monkeypatch.chdir(tmp_path)
+    single = GOOD_FACT.replace("        quote:", "        lines: 12\n        quote:")
+    ranged = GOOD_FACT.replace("claim-first-on-tamtam", "ranged").replace(
+        "        quote:", "        lines: [10, 11]\n        quote:")
+    make_project(tmp_path, {"facts/a.yaml": "facts:\n" + single + ranged})
+    assert main(["check", "--markdown", "summary.md"]) == 0
+    text = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "### Suggested fixes (2)" in text
+    assert "claim-first-on-tamtam at facts/a.yaml:6: move the pin to where the quote stands" in text
+    assert "```suggestion\n        lines: 30\n```" in text
+    assert "ranged at facts/a.yaml:12" in text and "```suggestion\n        lines: [30, 31]\n```" in text

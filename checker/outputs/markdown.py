@@ -114,21 +114,51 @@ def _disputes(disputes: list[dict[str, Any]], base: str) -> list[str]:
 
 
 def _suggestion(finding: Finding, read_line: LineReader | None, base: str) -> list[str]:
-    """A ```suggestion block replacing the quote's YAML line with the source's words, when the fix is a slip."""
-    citation = finding.citation
-    if read_line is None or citation is None or finding.check != "quote/fuzzy" or len(citation["spans"]) != 1:
+    """A ```suggestion block with the corrected YAML line where the fix is obvious: a slip (the quote replaced by
+    the source's own words) or a quote found away from its `lines:` pin (the pin moved to where it stands)."""
+    citation, file = finding.citation, finding.place.file
+    if read_line is None or citation is None:
         return []
-    original = read_line(finding.place.file, finding.place.line)
-    corrected = _replace_quote(original or "", citation["quote"], " ".join(citation["matched"].split()))
+    if finding.check == "quote/fuzzy" and len(citation["spans"]) == 1:
+        line = finding.place.line
+        original = read_line(file, line)
+        corrected = _replace_quote(original or "", citation["quote"], " ".join(citation["matched"].split()))
+        why = "quote the source's own words"
+    elif finding.check == "quote/moved" and citation["location"]:
+        line, corrected = _moved_pin(citation, finding.place.line, lambda n: read_line(file, n))
+        why = "move the pin to where the quote stands"
+    else:
+        return []
     if not corrected:
         return []
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", corrected)), default=0))
     return [
-        f"<details><summary>{text(finding.fact)} at {text(f'{finding.place.file}:{finding.place.line}')}: "
-        "quote the source's own words</summary>", "",
-        link(finding.place.file, finding.place.line, base), "",
+        f"<details><summary>{text(finding.fact)} at {text(f'{file}:{line}')}: {why}</summary>", "",
+        link(file, line, base), "",
         f"{fence}suggestion", shown(corrected), fence, "", "</details>",
     ]
+
+
+PINNED_LINES = re.compile(r"^pinned to lines? (\d+)(?:-(\d+))? but found at ")
+LINES_KEY = re.compile(r"\blines:\s*(?:\d+|\[\s*\d+\s*,\s*\d+\s*\])")
+
+
+def _moved_pin(citation: dict[str, Any], quote_line: int, read) -> tuple[int, str | None]:
+    """The citation's `lines:` line (within a few lines of its quote) with the pin moved to the line the quote was
+    found at, keeping the range's length; None when the pin is not only `lines:`, or its line cannot be told."""
+    pinned = PINNED_LINES.match(citation["moved"])
+    if not pinned:
+        return 0, None
+    first, last = int(pinned.group(1)), int(pinned.group(2) or pinned.group(1))
+    start = citation["location"]["line"]
+    new = str(start) if first == last else f"[{start}, {start + last - first}]"
+    near = [(n, read(n)) for n in range(max(quote_line - 6, 1), quote_line + 7)]
+    pins = [(n, line) for n, line in near if line and len(LINES_KEY.findall(line)) == 1
+            and [int(x) for x in re.findall(r"\d+", LINES_KEY.search(line).group())] in ([first, last], [first])]
+    if len(pins) != 1:
+        return 0, None
+    n, line = pins[0]
+    return n, LINES_KEY.sub(f"lines: {new}", line)
 
 
 def _replace_quote(line: str, quote_text: str, source_text: str) -> str | None:
