@@ -71,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "merge":
         return run_merge(args)
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
+    if args.shard is not None and args.changed_since:
+        print("--changed-since and --shard do not combine: shard the whole suite, or check the change", file=sys.stderr)
+        return 2
     if args.shard is not None:
         return run_shard(args, config)
     try:

@@ -153,3 +153,8 @@ def test_pytest_deselects_the_facts_the_change_does_not_touch(repo):
          "--factcheck-changed-since", "no-such-ref"], cwd=repo, capture_output=True, text=True,
     )
     assert unchanged.returncode == 4 and "no such commit" in unchanged.stderr
+
+
+def test_not_with_a_shard(repo, capsys):
+    assert main(["check", "--changed-since", "HEAD", "--shard", "1/2"]) == 2
+    assert "--changed-since and --shard do not combine" in capsys.readouterr().err
