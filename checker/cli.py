@@ -7,12 +7,13 @@ import os
 import sys
 from pathlib import Path
 
-from checker import shard
+from checker import changed, shard
 from checker.config import Config, load_config
 from checker.model import Problem, Report
 from checker.report import document, dumps, exit_code, merge_documents, report_document, summary_line, text_lines
 from checker.output import ReportPathError, shown, shown_lines, write_report
 from checker.run import Inputs, by_project, check, input_paths, prepare
+from checker.outputs.write import add_review_options, write_review_outputs
 
 
 def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
@@ -33,11 +34,16 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
                      help="write the HTML report (index.html and its assets) into this directory")
     run.add_argument("--shard", metavar="I/N",
                      help="check the I-th of N shares of the facts, write a partial report (--json) to merge")
+    add_review_options(run)
+    run.add_argument("--changed-since", metavar="REF",
+                     help="check only the facts in fact files changed since the git REF, or citing a source changed "
+                          "since it; rule findings that involve none of them are reported as pre-existing")
     merge = commands.add_parser("merge", help="merge the partial reports of every shard: run the cross-fact rules once")
     merge.add_argument("partials", nargs="+", type=Path, help="partial reports written by check --shard I/N --json")
     merge.add_argument("--sources", help=sources)
     merge.add_argument("--json", dest="json_path", type=Path,
                        help="write the JSON report to this file ('-' for stdout)")
+    add_review_options(merge)
     cover = commands.add_parser("coverage", help="list, per source, the checkable sentences no fact cites")
     cover.add_argument(
         "paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})"
@@ -93,17 +99,27 @@ def run(args: argparse.Namespace) -> int:
 
         return run_init(args)
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
+    if args.shard is not None and args.changed_since:
+        print("--changed-since and --shard do not combine: shard the whole suite, or check the change", file=sys.stderr)
+        return 2
     if args.shard is not None:
         return run_shard(args, config)
+    try:
+        change = changed.changed_since(args.changed_since, Path.cwd()) if args.changed_since else None
+    except changed.ChangeError as error:
+        print(shown(str(error)), file=sys.stderr)
+        return 2
     docs, lines, inputs = [], [], []
     for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
         checked = check(paths, project)
         sources_display = checked.inputs.library.display_root
         docs.append(report_document(checked.report, sources_display))
+        if change:
+            docs[-1] = changed.only_changed(docs[-1], change, project.resolve, checked.inputs.library.root)
         lines += text_lines(docs[-1], sources_display)[:-1]
         inputs.append(checked.inputs)
-    doc = docs[0] if len(docs) == 1 else merge_documents(docs)
-    status = finish(args, doc, dumps(doc), lines + [summary_line(doc)], inputs)
+    doc = docs[0] if len(docs) == 1 else changed.merged(merge_documents(docs), docs)
+    status = finish(args, doc, dumps(doc), lines + changed.pre_existing_lines(doc) + [summary_line(doc)], inputs)
     return write_html(args.html_dir, doc, inputs) or status if args.html_dir is not None else status
 
 
@@ -125,6 +141,8 @@ def finish(args: argparse.Namespace, doc: dict, report: str, lines: list[str], i
     """Print the text (to standard error when the report goes to standard output), then write the report."""
     to_stdout = args.json_path == Path("-")
     print(shown_lines(lines), file=sys.stderr if to_stdout else sys.stdout, flush=True)
+    if write_review_outputs(args, doc, inputs):
+        return 2
     if to_stdout:
         sys.stdout.write(report)
     elif args.json_path is not None:

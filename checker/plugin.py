@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from checker import changed
 from checker.config import Config, find_project_root, load_config
 from checker.model import Fact, FactResult, Problem, RuleResult
 from checker.report import (
@@ -26,6 +27,7 @@ from checker.report import (
     rule_lines,
 )
 from checker.output import ReportPathError, refusal, shown, shown_lines, write_report
+from checker.outputs.write import write_review_files
 from checker.rules.engine import last_line
 from checker.run import (
     YAML_SUFFIXES, Findings, Inputs, check_rules, input_paths, looks_like_fact_file, prepare, verify,
@@ -55,6 +57,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--factcheck-strict", action="store_true", default=None, help="fail fuzzy matches too")
     group.addoption("--factcheck-html", metavar="DIR", default=None,
                     help="write the factcheck HTML report (index.html and its assets) into DIR")
+    group.addoption("--factcheck-sarif", metavar="FILE", default=None,
+                    help="write the findings as SARIF 2.1.0 (GitHub code scanning) to FILE")
+    group.addoption("--factcheck-markdown", metavar="FILE", default=None,
+                    help="write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY) to FILE")
+    group.addoption(
+        "--factcheck-changed-since", metavar="REF", default=None,
+        help="run only the facts in fact files changed since the git REF or citing a source changed since it",
+    )
 
 
 state_key = pytest.StashKey["State"]()
@@ -65,8 +75,9 @@ html_writer_key = pytest.StashKey["HtmlWriter"]()
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[state_key] = State(config)
     path = config.getoption("factcheck_json")
-    if path and not hasattr(config, "workerinput"):  # under xdist only the controller writes
-        config.stash[writer_key] = JsonWriter(Path(path), config.stash[state_key])
+    review = {kind: Path(file) for kind in ("sarif", "markdown") if (file := config.getoption(f"factcheck_{kind}"))}
+    if (path or review) and not hasattr(config, "workerinput"):  # under xdist only the controller writes
+        config.stash[writer_key] = JsonWriter(Path(path) if path else None, config.stash[state_key], review)
         config.pluginmanager.register(config.stash[writer_key], "factcheck-json")
     html_dir = config.getoption("factcheck_html")
     if html_dir and not hasattr(config, "workerinput"):
@@ -89,6 +100,30 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     if file_path.suffix in YAML_SUFFIXES and parent.config.stash[state_key].collects(file_path):
         return FactFile.from_parent(parent, path=file_path)
     return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """--factcheck-changed-since REF: deselect the facts the change does not touch, and the rule items (a finding
+    fails each fact it names, so a touched fact fails for a contradiction with an unchanged one) unless their own
+    declaration is broken."""
+    ref = config.getoption("factcheck_changed_since")
+    if not ref:
+        return
+    try:
+        change = changed.changed_since(ref, config.invocation_params.dir)
+    except changed.ChangeError as error:
+        raise pytest.UsageError(shown(str(error))) from None
+    keep, drop = [], []
+    for item in items:
+        if isinstance(item, FactItem):
+            project = item.project
+            touched = changed.touches_fact(item.fact, change, item.path, project.inputs.library.root)
+        else:
+            touched = not isinstance(item, RuleItem) or bool(item.declaration_problems())
+        (keep if touched else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> list[str]:
@@ -376,15 +411,16 @@ class JsonWriter:
     """Collects report entries from every item (xdist workers included) and writes the report at the end: atomically,
     never over an input, and marked incomplete when the run did not check the whole suite."""
 
-    def __init__(self, path: Path, state: State) -> None:
-        self.path = path
+    def __init__(self, path: Path | None, state: State, review: dict[str, Path] | None = None) -> None:
+        self.path = path  # None: only review outputs (--factcheck-sarif, --factcheck-markdown) were asked for
         self.state = state
+        self.review = review or {}
         self.entries: dict[str, list[dict[str, Any]]] = {"fact": [], "rule": [], "error": [], "suite": []}
         self.collection_errors = 0
         self.failure = ""
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
-        why = refusal(self.path, self.input_paths())
+        why = next(filter(None, (refusal(path, self.input_paths()) for path in self.outputs())), None)
         if why:
             raise pytest.UsageError(shown(why))
 
@@ -407,10 +443,16 @@ class JsonWriter:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         doc = self.document(session, exitstatus)
         try:
-            write_report(self.path, dumps(doc), self.input_paths())
+            if self.path is not None:
+                write_report(self.path, dumps(doc), self.input_paths())
+            projects = {id(p): p.inputs for p in self.state.collected_projects() + self.state.argument_projects()}
+            write_review_files(self.review, doc, list(projects.values()))
         except ReportPathError as error:
             self.failure = shown(str(error))
             session.exitstatus = pytest.ExitCode.USAGE_ERROR
+
+    def outputs(self) -> list[Path]:
+        return [path for path in (self.path, *self.review.values()) if path is not None]
 
     def incomplete(self, session: pytest.Session, exitstatus: int) -> list[str]:
         """Why this report does not cover the whole suite, if it does not."""
@@ -434,6 +476,8 @@ class JsonWriter:
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if self.failure:
             terminalreporter.write_sep("-", f"factcheck JSON report NOT written: {self.failure}", red=True)
+            return
+        if self.path is None:
             return
         doc = json.loads(self.path.read_text(encoding="utf-8"))
         note = "" if doc["complete"] else f" (INCOMPLETE: {'; '.join(doc['incomplete'])})"
