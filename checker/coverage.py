@@ -10,6 +10,7 @@ from checker.config import Config
 from checker.match import normalize
 from checker.model import FactResult, Problem
 from checker.run import prepare, verify
+from checker.sentences import Sentence, split_sentences
 from checker.sources import SourceError, SourceInfo
 from checker.suite import Suite
 
@@ -28,22 +29,8 @@ NUMBER_WORD = re.compile(
 )
 CAPITALISED = re.compile(r"(?<![\w@#.])[A-Z][\w.’'+-]*")
 NOT_NAMES = frozenset({"I", "A", "An", "The"})
-# a sentence ends at . ! ? (and any closing quote) before white space and a capital, digit or opening quote,
-# unless the full stop ends an initial ("S.") or a common abbreviation
-SENTENCE_END = re.compile(r"(?<=[.!?])([”\"’)]?)\s+(?=[“\"‘(]?[A-Z0-9])")
-ABBREVIATIONS = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bDr|\bSt|\bNo|\bvs)\.$")
 MIN_OVERLAP_WORDS = 3
 WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a source: its original [start, end), its 1-based line, its text."""
-
-    start: int
-    end: int
-    line: int
-    text: str
 
 
 @dataclass
@@ -69,30 +56,6 @@ class SourceCoverage:
 class Coverage:
     sources: list[SourceCoverage]
     problems: list[Problem]
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Each non-blank line is a block (a headline, a bullet, a paragraph); blocks split at sentence ends."""
-    found: list[Sentence] = []
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        start = 0
-        for match in SENTENCE_END.finditer(line):
-            if ABBREVIATIONS.search(line[: match.start()]):
-                continue
-            _add(found, line, offset, number, start, match.end(1))
-            start = match.end()
-        _add(found, line, offset, number, start, len(line))
-        offset += len(line) + 1
-    return found
-
-
-def _add(found: list[Sentence], line: str, offset: int, number: int, start: int, end: int) -> None:
-    piece = line[start:end]
-    stripped = piece.strip().lstrip("•").strip()
-    if any(char.isalnum() for char in stripped):
-        lead = start + piece.index(stripped)
-        found.append(Sentence(offset + lead, offset + lead + len(stripped), number, stripped))
 
 
 def is_checkable(sentence: str, names: frozenset[str]) -> bool:

@@ -117,6 +117,7 @@ class Fact:
     independence: str | None = None
     numbers_not_stated: tuple[str, ...] = ()  # claim tokens that look like numbers but name something ("737")
     waivers: list[Waiver] = field(default_factory=list)
+    attributed_to: tuple[str, ...] = ()  # entity ids: whose word the fact records ("according to X")
     lines: dict[str, int] = field(default_factory=dict)  # key -> the line it stands on in the fact file
 
     def line_of(self, key: str) -> int:

@@ -95,7 +95,13 @@ def structured_keys(raw: Mapping) -> dict[str, Any]:
         "independence": raw.get("independence"),
         "numbers_not_stated": tuple(raw.get("numbers_not_stated", ())),
         "waivers": [build_waiver(w) for w in raw.get("waive", [])],
+        "attributed_to": _ids(raw.get("attributed_to")),
     }
+
+
+def _ids(raw: Any) -> tuple[str, ...]:
+    """One id or a list of them, as a tuple ('' or None: none)."""
+    return (raw,) if isinstance(raw, str) else tuple(raw or ())
 
 
 def build_waiver(raw: Mapping) -> Waiver:

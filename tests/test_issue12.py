@@ -1,0 +1,76 @@
+"""Each check built for issue 12 bites on the curated suite as it stood before the content fixes: restore one old
+fact (or citation) and the check fails or warns, naming the fact. The curated suite itself stays clean."""
+from __future__ import annotations
+
+import json
+
+from checker.cli import main
+from tests.test_curated import copy_suite, replace
+
+
+def findings(root, kind: str) -> list[dict]:
+    """The failing (error or warning) results of one rule kind in the curated suite's report."""
+    main(["check", "--json", str(root / "report.json")])
+    report = json.loads((root / "report.json").read_text(encoding="utf-8"))
+    return [r for r in report["contradictions"] if r["kind"] == kind and not r["ok"]]
+
+
+def test_the_curated_suite_has_no_support_finding(tmp_path, monkeypatch):
+    monkeypatch.chdir(copy_suite(tmp_path))
+    assert findings(tmp_path, "support") == []
+
+
+def test_support_warns_on_the_old_mystery_quote(tmp_path, monkeypatch):
+    """Comment 8: "the mystery surrounding TamTam" cited for "a carbon copy of Telegram"."""
+    monkeypatch.chdir(copy_suite(tmp_path))
+    replace(tmp_path / "facts/tamtam-app.yaml",
+            "    citations:\n      - {source: 004_3c3116bf203ab6e7.txt, quote: \"A carbon copy",
+            "    citations:\n      - {source: 004_3c3116bf203ab6e7.txt, quote: \"But the mystery surrounding TamTam "
+            "isn’t only because it’s a new app.\"}\n      - {source: 004_3c3116bf203ab6e7.txt, quote: \"A carbon copy")
+    [found] = findings(tmp_path, "support")
+    assert found["severity"] == "warning" and found["facts"] == ["tamtam-carbon-copy"]
+    assert "seeds/004_3c3116bf203ab6e7.txt:27) shares no word with the claim" in found["message"]
+
+
+def test_support_warns_on_the_old_attacker_killed(tmp_path, monkeypatch):
+    """Comment 2: the attacker's death held about Usman Khan on the Basu headline and a quote that names neither."""
+    monkeypatch.chdir(copy_suite(tmp_path))
+    replace(tmp_path / "facts/attack.yaml",
+            "    about: london-bridge-attack\n    property: attacker-killed\n    value: {boolean: true}\n"
+            "    citations:\n",
+            "    about: usman-khan\n    property: killed\n    value: {boolean: true}\n    citations:\n"
+            "      - {source: 004_3c3116bf203ab6e7.txt, quote: \"Neil Basu, UK top cop who killed London Bridge attack "
+            "suspect\"}\n")
+    [found] = findings(tmp_path, "support")
+    assert found["facts"] == ["attacker-killed"] and found["severity"] == "warning"
+    assert found["message"].startswith("attacker-killed is about Usman Khan")
+
+
+def test_the_curated_suite_keeps_every_attribution(tmp_path, monkeypatch):
+    monkeypatch.chdir(copy_suite(tmp_path))
+    assert findings(tmp_path, "attribution") == []
+
+
+def test_attribution_warns_on_the_old_two_groups_fact(tmp_path, monkeypatch):
+    """Comment 6: "according to Van Ostaeyen" dropped, his count of his own groups stated as Telegram's."""
+    monkeypatch.chdir(copy_suite(tmp_path))
+    replace(tmp_path / "facts/migration.yaml",
+            "    claim: According to Van Ostaeyen, as of Tuesday afternoon, 3 December, only two of the groups he "
+            "followed were still active on Telegram.",
+            "    claim: As of Tuesday afternoon, 3 December, Telegram had only two active groups.")
+    [found] = findings(tmp_path, "attribution")
+    assert found["facts"] == ["telegram-two-groups-tuesday"] and found["severity"] == "warning"
+    assert "is the word of Pieter Van Ostaeyen" in found["message"]
+
+
+def test_attribution_warns_on_the_old_hearsay_dropped(tmp_path, monkeypatch):
+    """Comment 14: 001's "As it became known" dropped from the claim and the quote."""
+    monkeypatch.chdir(copy_suite(tmp_path))
+    replace(tmp_path / "facts/migration.yaml",
+            '    claim: The Russian article reports, as hearsay ("as it became known"), that TamTam\'s administration '
+            "deleted hundreds of accounts.",
+            "    claim: TamTam's administration deleted hundreds of accounts.")
+    replace(tmp_path / "facts/migration.yaml", 'quote: "As it became known, the administration of TamTam deleted',
+            'quote: "the administration of TamTam deleted')
+    [found] = findings(tmp_path, "attribution")
+    assert found["facts"] == ["tamtam-deleted-hundreds"] and "is hedged ('As it became known'" in found["message"]
