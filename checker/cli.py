@@ -29,6 +29,10 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--sources", help=sources)
     run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
+    run.add_argument("--claimreview", type=Path, metavar="FILE",
+                     help="write every verdict as schema.org ClaimReview JSON-LD to FILE (with --claimreview-url)")
+    run.add_argument("--claimreview-url", metavar="URL",
+                     help="the page the fact-checks are published on: each ClaimReview's url is URL#<fact>-<line>")
     run.add_argument("--shard", metavar="I/N",
                      help="check the I-th of N shares of the facts, write a partial report (--json) to merge")
     merge = commands.add_parser("merge", help="merge the partial reports of every shard: run the cross-fact rules once")
@@ -64,6 +68,11 @@ def run(args: argparse.Namespace) -> int:
         return run_coverage(args)
     if args.command == "merge":
         return run_merge(args)
+    if getattr(args, "claimreview", None) is not None and not str(args.claimreview_url or "").startswith(
+            ("https://", "http://")):
+        print("--claimreview needs --claimreview-url https://…: the page the fact-checks are published on "
+              "(ClaimReview's required url)", file=sys.stderr)
+        return 2
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     if args.shard is not None:
         return run_shard(args, config)
@@ -75,7 +84,24 @@ def run(args: argparse.Namespace) -> int:
         lines += text_lines(docs[-1], sources_display)[:-1]
         inputs.append(checked.inputs)
     doc = docs[0] if len(docs) == 1 else merge_documents(docs)
-    return finish(args, doc, dumps(doc), lines + [summary_line(doc)], inputs)
+    code = finish(args, doc, dumps(doc), lines + [summary_line(doc)], inputs)
+    if args.claimreview is not None and code != 2:
+        return write_claimreview(args, doc, inputs) or code
+    return code
+
+
+def write_claimreview(args: argparse.Namespace, doc: dict, inputs: list[Inputs]) -> int:
+    """--claimreview FILE: the verdicts as ClaimReview JSON-LD, written like the report (never over an input)."""
+    from checker import claimreview
+
+    metadata = {name: info for run in inputs for name, info in run.metadata.items()}
+    text = claimreview.dumps(claimreview.claim_reviews(doc, metadata, args.claimreview_url))
+    try:
+        write_report(args.claimreview, text, [path for run in inputs for path in input_paths(run)])
+    except ReportPathError as error:
+        print(shown(str(error)), file=sys.stderr)
+        return 2
+    return 0
 
 
 def finish(args: argparse.Namespace, doc: dict, report: str, lines: list[str], inputs: list[Inputs]) -> int:

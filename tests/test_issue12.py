@@ -74,3 +74,38 @@ def test_attribution_warns_on_the_old_hearsay_dropped(tmp_path, monkeypatch):
             'quote: "the administration of TamTam deleted')
     [found] = findings(tmp_path, "attribution")
     assert found["facts"] == ["tamtam-deleted-hundreds"] and "is hedged ('As it became known'" in found["message"]
+
+
+def test_the_curated_verdicts_rest_on_evidence_that_stands(tmp_path, monkeypatch):
+    monkeypatch.chdir(copy_suite(tmp_path))
+    assert findings(tmp_path, "verdicts") == []
+
+
+def test_verdicts_fail_the_old_argument_that_001_contradicts_itself(tmp_path, monkeypatch):
+    """Comment 3: the old resolution quoted 001 as saying its groups "fell silent on Friday night after the attack";
+    held as evidence, that quote fails: 001 never says "after the attack"."""
+    monkeypatch.chdir(copy_suite(tmp_path))
+    replace(tmp_path / "facts/attack.yaml",
+            '            - {source: 000_12e6b7cc27e0264f.txt, quote: "Following the London Bridge terror attack on '
+            'Friday"}\n',
+            '            - {source: 001_2afa2717bd8a4cc8.txt, quote: "fell silent on Friday night after the attack"}\n')
+    [found] = findings(tmp_path, "verdicts")
+    assert found["facts"] == ["attack-date"] and found["severity"] == "error"
+    assert "does not stand in seeds/001_2afa2717bd8a4cc8.txt" in found["message"]
+
+
+def test_verdicts_fail_the_old_tuesday_fact_once_the_record_is_rated(tmp_path, monkeypatch):
+    """Comment 5: the old fact held ISIS gone from TamTam on Tuesday; rate the Telegraph's check against the record and
+    the verdict says the fact holds the wrong value."""
+    monkeypatch.chdir(copy_suite(tmp_path))
+    path = tmp_path / "facts/migration.yaml"
+    replace(path, "  - id: tamtam-groups-gone-tuesday\n", "  - id: tamtam-groups-gone-tuesday\n    disputed_by:\n"
+            "      - source: 003_1288ced4304eb56c.txt\n"
+            '        quote: "many were still active when the Telegraph checked on Tuesday"\n'
+            "        says: {boolean: true}\n        resolution: the old resolution, not fully settled\n"
+            "        verdict:\n          rating: accurate\n          evidence:\n"
+            '            - {source: 003_1288ced4304eb56c.txt, quote: "TamTam has begun a smaller purge on some of the '
+            'accounts"}\n')
+    [found] = findings(tmp_path, "verdicts")
+    assert found["facts"] == ["tamtam-groups-gone-tuesday"]
+    assert "is rated accurate" in found["message"] and "the value the fact holds is the wrong one" in found["message"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from checker.model import Problem, RuleResult
 from checker.rules import (
-    agreement, attribution, calendar, conflicts, corroboration, disputes, integrity, names, order, support,
+    agreement, attribution, calendar, conflicts, corroboration, disputes, integrity, names, order, support, verdicts,
 )
 from checker.rules.engine import Kind, build_context, plan, run
 
@@ -25,6 +25,7 @@ KINDS: dict[str, Kind] = {
         corroboration.corroboration,
         support.support,
         attribution.attribution,
+        verdicts.verdicts,
         disputes.disputes,
     )
 }
