@@ -21,15 +21,26 @@ def test_the_curated_suite_has_no_support_finding(tmp_path, monkeypatch):
 
 
 def test_support_warns_on_the_old_mystery_quote(tmp_path, monkeypatch):
-    """Comment 8: "the mystery surrounding TamTam" cited for "a carbon copy of Telegram"."""
+    """Comment 8: "the mystery surrounding TamTam" cited for "a carbon copy of Telegram" (the old fact, restored)."""
     monkeypatch.chdir(copy_suite(tmp_path))
-    replace(tmp_path / "facts/tamtam-app.yaml",
-            "    citations:\n      - {source: 004_3c3116bf203ab6e7.txt, quote: \"A carbon copy",
-            "    citations:\n      - {source: 004_3c3116bf203ab6e7.txt, quote: \"But the mystery surrounding TamTam "
-            "isn’t only because it’s a new app.\"}\n      - {source: 004_3c3116bf203ab6e7.txt, quote: \"A carbon copy")
+    path = tmp_path / "facts/tamtam-app.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: tamtam-carbon-copy\n")
+    end = text.index("    note:", start)
+    path.write_text(text[:start] + OLD_CARBON_COPY + text[end:], encoding="utf-8")
     [found] = findings(tmp_path, "support")
     assert found["severity"] == "warning" and found["facts"] == ["tamtam-carbon-copy"]
     assert "seeds/004_3c3116bf203ab6e7.txt:27) shares no word with the claim" in found["message"]
+
+
+OLD_CARBON_COPY = """  - id: tamtam-carbon-copy
+    claim: ThePrint calls TamTam a carbon copy of Telegram.
+    citations:
+      - {source: 004_3c3116bf203ab6e7.txt, quote: "But the mystery surrounding TamTam isn’t only because it’s a new \
+app."}
+      - {source: 004_3c3116bf203ab6e7.txt, quote: "A carbon copy of Telegram messenger, TamTam’s entry into the social \
+media market has remained shrouded in mystery"}
+"""
 
 
 def test_support_warns_on_the_old_attacker_killed(tmp_path, monkeypatch):
@@ -109,3 +120,20 @@ def test_verdicts_fail_the_old_tuesday_fact_once_the_record_is_rated(tmp_path, m
     [found] = findings(tmp_path, "verdicts")
     assert found["facts"] == ["tamtam-groups-gone-tuesday"]
     assert "is rated accurate" in found["message"] and "the value the fact holds is the wrong one" in found["message"]
+
+
+def test_coverage_counts_the_old_attacker_quote_as_no_coverage(tmp_path, monkeypatch, capsys):
+    """Check D: the old quote of 004's line 6 shared its words but left out "Russian", "TamTam" and "the Islamic State";
+    the three-word measure counted the sentence covered, the new one names what no quote takes."""
+    monkeypatch.chdir(copy_suite(tmp_path))
+    assert main(["coverage", "--min", "100"]) == 0
+    capsys.readouterr()
+    replace(tmp_path / "facts/attack.yaml",
+            'quote: "It was on Russian messenger app TamTam that the Islamic State claimed responsibility for London '
+            'Bridge attack by Usman Khan of Pakistani origin."',
+            'quote: "claimed responsibility for London Bridge attack by Usman Khan of Pakistani origin"')
+    assert main(["coverage", "--min", "100"]) == 1
+    out = capsys.readouterr().out
+    assert "seeds/004_3c3116bf203ab6e7.txt: 97.1% of 35 checkable sentences (30 cited, 4 excepted, 1 uncited)" in out
+    assert "seeds/004_3c3116bf203ab6e7.txt:6: uncited: It was on Russian messenger app TamTam" in out
+    assert "(quoted, but no quote takes: Russian, TamTam, the Islamic State)" in out
