@@ -123,8 +123,9 @@ def document(
     """
     reasons = list(incomplete)
     rules = sorted(_once(rules), key=lambda r: (r["rule"], r["facts"], r["message"], json.dumps(r, sort_keys=True)))
+    failing = [rule for rule in rules if is_contradiction(rule)]  # what fact_ok looks at: not every warning
     facts = sorted(
-        ({**f, "ok": fact_ok(f, rules)} for f in _once(facts)), key=lambda f: (f["file"], f["line"], f["id"])
+        ({**f, "ok": fact_ok(f, failing)} for f in _once(facts)), key=lambda f: (f["file"], f["line"], f["id"])
     )
     errors = sorted(_once(errors), key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
     citations = [c for f in facts for c in f["citations"]]
