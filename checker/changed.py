@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.report import document, rule_lines
+from checker.report import document, is_contradiction, rule_lines
 
 
 class ChangeError(Exception):
@@ -77,7 +77,7 @@ def only_changed(doc: dict[str, Any], change: Change, resolve, sources_root: Pat
     ids = {fact_id for _, _, fact_id in touched}
     rules = doc["contradictions"] + doc["disputes"] + doc["waivers"]
     kept = [r for r in rules if ids & set(r["facts"]) or not r["facts"]]
-    earlier = [r for r in doc["contradictions"] if not r["ok"] and r["facts"] and not ids & set(r["facts"])]
+    earlier = [r for r in doc["contradictions"] if is_contradiction(r) and not ids & set(r["facts"])]
     why = f"changed since {change.ref}: {len(facts)} of {len(doc['facts'])} facts checked"
     result = document(facts, kept, doc["errors"], [*doc["incomplete"], why])
     return {**result, "changed_since": change.ref, "pre_existing": earlier}

@@ -32,6 +32,10 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
     run.add_argument("--html", dest="html_dir", type=Path, metavar="DIR",
                      help="write the HTML report (index.html and its assets) into this directory")
+    run.add_argument("--claimreview", type=Path, metavar="FILE",
+                     help="write every verdict as schema.org ClaimReview JSON-LD to FILE (with --claimreview-url)")
+    run.add_argument("--claimreview-url", metavar="URL",
+                     help="the page the fact-checks are published on: each ClaimReview's url is URL#<fact>-<line>")
     run.add_argument("--shard", metavar="I/N",
                      help="check the I-th of N shares of the facts, write a partial report (--json) to merge")
     add_review_options(run)
@@ -98,6 +102,11 @@ def run(args: argparse.Namespace) -> int:
         from checker.authoring.cli import run_init
 
         return run_init(args)
+    if getattr(args, "claimreview", None) is not None and not str(args.claimreview_url or "").startswith(
+            ("https://", "http://")):
+        print("--claimreview needs --claimreview-url https://…: the page the fact-checks are published on "
+              "(ClaimReview's required url)", file=sys.stderr)
+        return 2
     config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
     if args.shard is not None and args.changed_since:
         print("--changed-since and --shard do not combine: shard the whole suite, or check the change", file=sys.stderr)
@@ -120,7 +129,13 @@ def run(args: argparse.Namespace) -> int:
         inputs.append(checked.inputs)
     doc = docs[0] if len(docs) == 1 else changed.merged(merge_documents(docs), docs)
     status = finish(args, doc, dumps(doc), lines + changed.pre_existing_lines(doc) + [summary_line(doc)], inputs)
-    return write_html(args.html_dir, doc, inputs) or status if args.html_dir is not None else status
+    if status == 2:
+        return status
+    if args.html_dir is not None:
+        status = write_html(args.html_dir, doc, inputs) or status
+    if args.claimreview is not None:
+        status = write_claimreview(args, doc, inputs) or status
+    return status
 
 
 def write_html(directory: Path, doc: dict, inputs: list[Inputs]) -> int:
@@ -131,6 +146,20 @@ def write_html(directory: Path, doc: dict, inputs: list[Inputs]) -> int:
         html.write_html_report(directory, html.page_files(doc, inputs),
                                [path for run in inputs for path in input_paths(run)],
                                [run.config.sources for run in inputs])
+    except ReportPathError as error:
+        print(shown(str(error)), file=sys.stderr)
+        return 2
+    return 0
+
+
+def write_claimreview(args: argparse.Namespace, doc: dict, inputs: list[Inputs]) -> int:
+    """--claimreview FILE: the verdicts as ClaimReview JSON-LD, written like the report (never over an input)."""
+    from checker import claimreview
+
+    metadata = {name: info for run in inputs for name, info in run.metadata.items()}
+    text = claimreview.dumps(claimreview.claim_reviews(doc, metadata, args.claimreview_url))
+    try:
+        write_report(args.claimreview, text, [path for run in inputs for path in input_paths(run)])
     except ReportPathError as error:
         print(shown(str(error)), file=sys.stderr)
         return 2

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from checker.load import LoadedFile, Mapping, load_file, position_of
-from checker.model import Citation, Dispute, Fact, Problem, Selector, Waiver
+from checker.model import Citation, Dispute, Evidence, Fact, Problem, Selector, Verdict, Waiver
 from checker.validate import schema_problems, top_level_problem
 
 
@@ -95,7 +95,27 @@ def structured_keys(raw: Mapping) -> dict[str, Any]:
         "independence": raw.get("independence"),
         "numbers_not_stated": tuple(raw.get("numbers_not_stated", ())),
         "waivers": [build_waiver(w) for w in raw.get("waive", [])],
+        "attributed_to": _ids(raw.get("attributed_to")),
+        "verdict": build_verdict(raw.get("verdict"), raw.line_of("verdict")),
     }
+
+
+def _ids(raw: Any) -> tuple[str, ...]:
+    """One id or a list of them, as a tuple ('' or None: none)."""
+    return (raw,) if isinstance(raw, str) else tuple(raw or ())
+
+
+def build_verdict(raw: Any, line: int) -> Verdict | None:
+    """A `verdict:` (schema-checked): its rating, each piece of evidence with its line, the note."""
+    if not isinstance(raw, Mapping):
+        return None
+    evidence = tuple(
+        Evidence(quote=item["quote"], line=item.line, source=item.get("source"), url=item.get("url"),
+                 accessed=item.get("accessed"))
+        for item in raw.get("evidence", []) if isinstance(item, Mapping)
+    )
+    rating = "false" if raw["rating"] is False else raw["rating"]  # `rating: false` is YAML's boolean
+    return Verdict(rating=rating, evidence=evidence, line=line, note=raw.get("note"))
 
 
 def build_waiver(raw: Mapping) -> Waiver:
@@ -129,7 +149,8 @@ def _selector_problems(raw: Mapping, file: str):
 def build_dispute(raw: Mapping, file: str) -> Dispute:
     """A `disputed_by` entry: the other source's quote (checked like a citation), what it says, the resolution."""
     return Dispute(
-        citation=build_citation(raw, file), says=raw["says"], resolution=raw["resolution"], line=raw.line_of("source")
+        citation=build_citation(raw, file), says=raw["says"], resolution=raw["resolution"], line=raw.line_of("source"),
+        verdict=build_verdict(raw.get("verdict"), raw.line_of("verdict")),
     )
 
 

@@ -6,7 +6,9 @@ import sys
 import pytest
 
 from checker.cli import main
-from checker.coverage import Sentence, is_checkable, source_coverage, split_sentences
+from checker.coverage import (
+    Coverage, Sentence, checkable_tokens, is_checkable, source_coverage, split_sentences, text_lines,
+)
 from tests.helpers import make_project
 
 NAMES = frozenset({"IS", "TamTam", "Van Ostaeyen"})
@@ -56,13 +58,29 @@ def test_not_checkable(sentence):
     assert not is_checkable(sentence, NAMES)
 
 
-def test_a_quote_covering_three_words_cites_the_sentence():
+def test_a_quote_that_takes_every_checkable_token_cites_the_sentence():
     text = "The groups moved to TamTam on Saturday. Telegram was empty by Sunday."
-    quoted = text.index("moved to TamTam")
-    result = source_coverage("a.txt", text, [(quoted, quoted + len("moved to TamTam"))], NAMES, [])
+    quoted = text.index("moved to TamTam on Saturday")
+    result = source_coverage("a.txt", text, [(quoted, quoted + len("moved to TamTam on Saturday"))], NAMES, [])
     assert [s.text for s in result.cited] == ["The groups moved to TamTam on Saturday."]
     assert [s.text for s in result.uncited] == ["Telegram was empty by Sunday."]
     assert result.percent == 50.0
+
+
+def test_a_quote_sharing_words_but_leaving_a_day_or_name_out_does_not_cite():
+    """Issue 12 D: three shared words are not coverage; the day no quote takes is named."""
+    text = "The groups moved to TamTam on Saturday, Van Ostaeyen said."
+    quoted = text.index("moved to TamTam")
+    result = source_coverage("a.txt", text, [(quoted, quoted + len("moved to TamTam on"))], NAMES, [])
+    [sentence] = result.uncited
+    assert result.untaken[sentence] == ["Saturday", "Van Ostaeyen"]
+    lines = text_lines(Coverage([result], []), "seeds", 90)
+    assert lines[1].endswith("(quoted, but no quote takes: Saturday, Van Ostaeyen)")
+
+
+def test_digits_inside_a_link_are_no_number_and_a_link_is_no_name():
+    assert checkable_tokens("Now keep up the pressure! https://t.co/iBocq2cwrK", NAMES) == []
+    assert checkable_tokens("a handful. pic.twitter.com/IforByxBNe", NAMES) == [(2, 9)]
 
 
 def test_two_words_of_overlap_are_not_enough():

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from checker.load import load_text
+from checker.match import Document
 from checker.model import Citation, CitationResult, FactResult, Match, Span
 from checker.report import document, rule_entry
 from checker.rules import KINDS, check_rules
@@ -26,8 +27,14 @@ REPORT = jsonschema.Draft202012Validator(load_schema("report"))
 FILE = "facts/t.yaml"
 
 
-def found(citation: Citation) -> CitationResult:
-    span = Span(0, len(citation.quote), 10, 1)
+def found(citation: Citation, texts: dict | None = None) -> CitationResult:
+    text = (texts or {}).get(citation.source, "")
+    start = text.find(citation.quote)
+    if start < 0:
+        span = Span(0, len(citation.quote), 10, 1)
+    else:  # a case that gives the source's text: the quote where it stands, so rules can read the sentence around it
+        line = text.count("\n", 0, start) + 1
+        span = Span(start, start + len(citation.quote), line, start - text.rfind("\n", 0, start))
     match = Match(status="verbatim", ok=True, score=100.0, spans=(span,), matched=citation.quote)
     return CitationResult(citation, match)
 
@@ -41,16 +48,19 @@ def metadata(sources: dict | None) -> dict[str, SourceInfo]:
     return infos
 
 
-def run_rules(text: str, sources: dict | None = None):
-    """The suite and its rule results for one fact file's text, every quote taken as found."""
+def run_rules(text: str, sources: dict | None = None, texts: dict | None = None):
+    """The suite and its rule results for one fact file's text, every quote taken as found (where it stands in
+    `texts`, the sources' texts by name, when the case gives them)."""
     suite = Suite()
     add_file(suite, load_text(text, FILE))
     mark_duplicate_ids(suite.facts)
     results = [
-        FactResult(f, [found(c) for c in f.citations], list(f.problems), [found(d.citation) for d in f.disputes])
+        FactResult(f, [found(c, texts) for c in f.citations], list(f.problems),
+                   [found(d.citation, texts) for d in f.disputes])
         for f in suite.facts
     ]
-    rule_results, problems = check_rules(suite, results, SimpleNamespace(display_root="seeds"), metadata(sources))
+    library = SimpleNamespace(display_root="seeds", document=lambda name: Document.from_text(texts[name], name))
+    rule_results, problems = check_rules(suite, results, library, metadata(sources))
     # the suite with every input error
     return dataclasses.replace(suite, problems=suite.problems + problems), rule_results
 
@@ -64,7 +74,7 @@ def load_cases():
 
 @pytest.mark.parametrize("kind, case", list(load_cases()))
 def test_case(kind, case):
-    suite, results = run_rules(case["facts"], case.get("sources"))
+    suite, results = run_rules(case["facts"], case.get("sources"), case.get("texts"))
     mine = [r for r in results if r.kind == kind]
     errors = [r.message for r in mine if not r.ok and r.severity == "error"]
     warnings = [r.message for r in mine if not r.ok and r.severity == "warning"]

@@ -14,7 +14,7 @@ import pytest
 from checker.cli import main
 from tests.helpers import SOURCE, make_project
 
-SLIP = "It came on TamTam two minutes befor any announcement"
+SLIP = "It came on TamTam two minutes befor any announcement on the handful of Telegram channels that were still up"
 SAID = {None: "", True: "true", False: "false"}
 
 

@@ -76,10 +76,10 @@ def test_entity_kinds_are_open_lowercase_words():
 
 
 def test_an_unknown_rule_kind_gets_a_suggestion():
-    assert problems("rules:\n  - {kind: befor, first: a, then: b}\n") == [
-        "facts/x.yaml:2:6: 'kind': 'befor' is not one of: integrity, value-agreement, calendar, single-value, "
-        "quantities, before, names, corroboration, disputes: did you mean 'before'?"
-    ]
+    [problem] = problems("rules:\n  - {kind: befor, first: a, then: b}\n")
+    assert problem.startswith("facts/x.yaml:2:6: 'kind': 'befor' is not one of: integrity, value-agreement, calendar, "
+                              "single-value, quantities, before, names, corroboration, disputes")  # then newer kinds
+    assert problem.endswith(": did you mean 'before'?")
 
 
 def sources_problems(text):

@@ -7,6 +7,7 @@ bad declaration into an input error at its file:line.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Iterator
@@ -15,9 +16,11 @@ from checker.load import Mapping, Sequence
 from checker.model import CitationResult, Dispute, Fact, FactResult, Location, Problem, RuleResult
 from checker.rules import waivers as waiving
 from checker.rules.evidence import backs
+from checker.sentences import Sentence, around, split_sentences
 from checker.values import BadValue, Value, agree, parse_published, read_value
 
 SEVERITIES = ("error", "warning")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]is|[Hh]er|[Tt]his)\b")
 COMMON_KEYS = {"kind", "id", "severity", "note"}
 SCOPE_KEYS = {"facts": "facts", "about": "entities", "properties": "properties"}
 
@@ -38,16 +41,18 @@ class Kind:
     severity: str = "error"
 
 
-def rule(name: str, *, params: dict[str, str] | None = None, required: tuple[str, ...] = (), always: bool = False):
+def rule(name: str, *, params: dict[str, str] | None = None, required: tuple[str, ...] = (), always: bool = False,
+         severity: str = "error"):
     """Mark a function as the rule kind `name`; checker/rules/__init__.py lists every kind in one place.
 
     Parameter types: fact, facts, entities, properties, days (a whole number >= 0), int (a whole number >= 1),
     percent (0-100). schema/facts.schema.json describes each kind's parameters the same way (a test compares them).
-    `facts`, `about` and `properties` scope any rule to a subset of the facts.
+    `facts`, `about` and `properties` scope any rule to a subset of the facts. `severity` is the kind's default
+    (a declaration may change it).
     """
 
     def mark(function):
-        function.kind = Kind(name, function, {**SCOPE_KEYS, **(params or {})}, required, always)
+        function.kind = Kind(name, function, {**SCOPE_KEYS, **(params or {})}, required, always, severity)
         return function
 
     return mark
@@ -121,6 +126,8 @@ class Context:
     waivers: list[waiving.Pending] = field(default_factory=list)
     running: set[str] = field(default_factory=set)  # the names and kinds of the rules that run (a waiver names one)
     kinds: set[str] = field(default_factory=set)  # every registered kind
+    library: Any = None  # the sources (checker.sources.Library): the text around a located quote
+    _sentences: dict[str, list[Sentence]] = field(default_factory=dict)
 
     def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
         """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, and the rest
@@ -152,6 +159,34 @@ class Context:
     def citations(self, fact: Fact) -> list[CitationResult]:
         result = self.results.get(fact)
         return result.citations if result else []
+
+    def text(self, source: str) -> str | None:
+        """The source's original text (the offsets of located spans index it), or None when it cannot be read."""
+        try:
+            return self.library.document(source).text
+        except Exception:  # no library (rule tests), or a missing source the citation already reports
+            return None
+
+    def sentence(self, cited: CitationResult, antecedent: bool = False) -> str:
+        """The sentences of the source a located quote stands in (the quote itself when it was not located);
+        with `antecedent`, the sentence before too when they open with or hold a pronoun ("It was launched…")."""
+        text = self.text(cited.citation.source) if cited.ok and cited.match.spans else None
+        if text is None:
+            return cited.citation.quote
+        source = cited.citation.source
+        if source not in self._sentences:
+            self._sentences[source] = split_sentences(text)
+        sentences, spans = self._sentences[source], cited.match.spans
+        found = around(sentences, spans[0].start, spans[-1].end)
+        if antecedent and found and PRONOUN.search(" ".join(s.text for s in found)):
+            first = sentences.index(found[0])
+            found = sentences[max(first - 1, 0):first] + found
+        return " ".join(s.text for s in found) or cited.citation.quote
+
+    def before(self, cited: CitationResult) -> str:
+        """The source's text before a located quote ('' when it was not located)."""
+        text = self.text(cited.citation.source) if cited.ok and cited.match.spans else None
+        return text[: cited.match.spans[0].start] if text is not None else ""
 
     def source_path(self, source: str) -> str:
         return f"{self.sources_display}/{source}"
@@ -199,6 +234,7 @@ def build_context(suite, fact_results: list[FactResult], library, metadata) -> C
         entity_kinds=set(getattr(suite, "entity_kinds", ())),
         metadata=metadata or {},
         sources_display=getattr(library, "display_root", "seeds"),
+        library=library,
     )
     ctx.waivers = waiving.pending(facts)
     for fact in facts:

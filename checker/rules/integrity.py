@@ -64,6 +64,9 @@ def _references(ctx: Context, fact) -> Iterator[Finding]:
     value = ctx.value(fact)
     if isinstance(value, EntityRef) and value.id not in ctx.entities:
         yield _unknown_entity(ctx, fact, "value", value.id)
+    for entity_id in fact.attributed_to:
+        if entity_id not in ctx.entities:
+            yield _unknown_entity(ctx, fact, "attributed_to", entity_id)
     for info in ctx.disputes_of(fact):
         if isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
             yield _unknown_entity(ctx, fact, "says", info.says.id, info.dispute.line)
