@@ -10,8 +10,8 @@ from array import array
 from functools import lru_cache
 
 from checker.match.normalize import (
-    APOSTROPHE, COMPOUND, DASHES, DOUBLE_QUOTES, HYPHENS, INVISIBLE, LINE_BREAK_HYPHEN, PLACEHOLDER, SINGLE_QUOTES, WORD,
-    Normalized, Word,
+    APOSTROPHE, COMPOUND, DASHES, DOUBLE_QUOTES, HYPHENS, INVISIBLE, LINE_BREAK_HYPHEN, PLACEHOLDER, SINGLE_QUOTES,
+    WORD, Normalized, Word,
 )
 
 

@@ -57,7 +57,8 @@ _GAP_CORE = (
     r"|(?<=[^\W\d_][,;:!?.])(?=[^\W\d_])"  # a sentence mark between letters: a lost space
     "|(?<=['\u2019])(?:(?<![A-Za-z0-9].)|(?![A-Za-z0-9]))"  # a quote mark, not an apostrophe inside a word
 )
-_SPACES = re.compile(f"(?<![ {_WHITE}{_DASH_CLASS}])  [ {_WHITE}{_DASH_CLASS}]*")  # other cores start with a space's neighbour
+# two spaces or more (the other cores start with a space's neighbour, and take in the spaces after them)
+_SPACES = re.compile(f"(?<![ {_WHITE}{_DASH_CLASS}])  [ {_WHITE}{_DASH_CLASS}]*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SIGMA = "\u03a3"  # lower-cased by its context (final ς), folded to σ: never kept as is
 _DOTTED_I = "\u0130"  # the one character whose lower case is two characters
