@@ -99,15 +99,20 @@ class Vocabulary:
 
     def _used(self, word: str) -> bool:
         """Whether `word` stands in the text as a whole word (as WORD tokenizes the whole text)."""
-        text, escaped = self.text, re.escape(word)
-        for found in re.finditer(rf"{escaped}(?<!\w{escaped})(?!\w)", text):
-            at = found.start()
-            lo = text.rfind(" ", 0, at) + 1
-            hi = text.find(" ", found.end())
-            for token in WORD.finditer(text, lo, len(text) if hi < 0 else hi):
-                if token.start() == at and token.end() == found.end():
-                    return True
+        text, at = self.text, self.text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (_WORD_CHAR.match(text, at - 1) if at else False) and not _WORD_CHAR.match(text, end):
+                lo = text.rfind(" ", 0, at) + 1
+                hi = text.find(" ", end)
+                for token in WORD.finditer(text, lo, len(text) if hi < 0 else hi):
+                    if token.start() == at and token.end() == end:
+                        return True
+            at = text.find(word, at + 1)
         return False
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def at_boundary(text: str, index: int) -> bool:

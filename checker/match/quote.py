@@ -81,13 +81,17 @@ def is_content(char: str) -> bool:
     return char.isalnum() or char in ("_", PLACEHOLDER)
 
 
+CONTENT = re.compile(f"[\\w{PLACEHOLDER}]")  # what is_content says yes to (\\w: a letter, digit or underscore)
+
+
 def content_bounds(text: str) -> tuple[int, int]:
     """Trim leading and trailing punctuation and spaces: quoting conventions, not content."""
-    keep = [i for i, c in enumerate(text) if is_content(c)]
-    if not keep:
+    first = CONTENT.search(text)
+    if first is None:
         return 0, 0
-    signed = keep[0] > 0 and text[keep[0] - 1] in DASHES and text[keep[0]].isdigit()  # -5,000 keeps its sign
-    return keep[0] - signed, keep[-1] + 1
+    start, end = first.start(), len(text) - CONTENT.search(text[::-1]).start()
+    signed = start > 0 and text[start - 1] in DASHES and text[start].isdigit()  # -5,000 keeps its sign
+    return start - signed, end
 
 
 def written_words(text: str) -> int:
