@@ -10,8 +10,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from checker.model import Span
+from checker.match.chunks import INDEXED_FROM, ChunkIndex
 from checker.match.normalize import WORD, Normalized, Word, normalize, words
 
 WINDOWS_KEPT = 64  # the word windows a document remembers (a quote's exact match is looked at more than once)
@@ -28,6 +30,7 @@ class Document:
     _words: list[Word] | None = field(default=None, repr=False)
     _vocabulary: Vocabulary | None = field(default=None, repr=False)
     _windows: dict[tuple[int, int], list[Word]] = field(default_factory=dict, repr=False)
+    _chunks: ChunkIndex | None = field(default=None, repr=False)
 
     @classmethod
     def read(cls, path: Path, name: str) -> "Document":
@@ -65,6 +68,25 @@ class Document:
         """`name:line` of a normalized offset."""
         offset = min(max(offset, 0), len(self.norm.text) - 1)
         return f"{self.name}:{bisect_right(self.line_starts, self.norm.origin[offset])}"
+
+    def positions(self, needle: str, lo: int, hi: int) -> Iterator[int]:
+        """Every offset of `needle` in the normalized [lo, hi), in order (overlapping ones too), as a scan finds them;
+        a long source scans only the chunks that hold the needle's words (checker.match.chunks)."""
+        text = self.norm.text
+        stretches = [(lo, hi)]
+        if hi - lo >= INDEXED_FROM:
+            if self._chunks is None:
+                self._chunks = ChunkIndex(text)
+            stretches = self._chunks.ranges(needle, lo, hi)
+        for start, end in stretches:
+            at = text.find(needle, start, end)
+            while at >= 0:
+                yield at
+                at = text.find(needle, at + 1, end)
+
+    def find(self, needle: str) -> int:
+        """The first offset of `needle` in the normalized text, or -1."""
+        return next(self.positions(needle, 0, len(self.norm.text)), -1)
 
     def words_between(self, start: int, end: int) -> list[Word]:
         """The document's words that start in the normalized [start, end): only that window is tokenized."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from difflib import SequenceMatcher
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -49,12 +50,13 @@ def exact_occurrences(
     """Every place in doc.norm.text[lo:hi] where the part stands exactly (after normalization), on word boundaries."""
     if part.brackets:
         return bracket_occurrences(part, doc, lo, hi, options, limit=limit)
-    text, found, at = doc.norm.text, [], doc.norm.text.find(part.text, lo, hi)
-    while at >= 0 and len(found) < limit:
+    text, found = doc.norm.text, []
+    for at in doc.positions(part.text, lo, hi):
+        if len(found) >= limit:
+            break
         end = at + len(part.text)
         if at_boundary(text, at - 1) and at_boundary(text, end):
             found.append(Found(start=at, end=end))
-        at = text.find(part.text, at + 1, hi)
     return found
 
 
@@ -133,7 +135,7 @@ def closest(part: Part, doc: Document, lo: int, hi: int) -> tuple[Found | None, 
 def _anchored_places(part: Part, query: str, doc: Document, lo: int, hi: int) -> tuple[list[tuple[int, int]], str]:
     """Where in doc.norm.text[lo:hi] the quote may stand, from where pieces of a few of its words stand exactly: the
     stretches (widened by half the quote) that the most pieces point at, most first; and what the search left out."""
-    text, words = doc.norm.text, part.words
+    words = part.words
     starts = range(0, len(words), PIECE_WORDS)
     step = max(1, -(-len(starts) // MAX_PIECES))
     votes: list[tuple[int, int]] = []  # (where the quote would start, which piece says so)
@@ -142,12 +144,8 @@ def _anchored_places(part: Part, query: str, doc: Document, lo: int, hi: int) ->
         piece = part.text[words[first].start : last.end]
         if PLACEHOLDER in piece:
             continue
-        at = text.find(piece, lo, hi)
-        for _ in range(PLACES_PER_PIECE):
-            if at < 0:
-                break
+        for at in islice(doc.positions(piece, lo, hi), PLACES_PER_PIECE):
             votes.append((at - words[first].start, number))
-            at = text.find(piece, at + 1, hi)
     size = f"{doc.name} has {hi - lo:,} characters to search, too many to align the quote with whole"
     if len(query) > LONG_QUOTE:
         size = f"the quote has {len(query):,} characters, too many to align whole"
@@ -357,16 +355,15 @@ def stitched_passages(part: Part, doc: Document, options: MatchOptions) -> str:
     """Whether the quote joins two passages that stand apart in the source (an omission with no ellipsis)."""
     if PLACEHOLDER in part.text or len(part.words) < 2 * MIN_STITCH_WORDS:
         return ""
-    text = doc.norm.text
     # heads are prefixes of each other, tails suffixes: where a head stands, every shorter head stands too; so two
     # bisections (a few scans of the source, not two a split) find the splits whose head and tail both stand
     # somewhere, and only those are looked at, longest head first, as before
     lowest, highest = MIN_STITCH_WORDS, len(part.words) - MIN_STITCH_WORDS
-    longest_head = _bisect_last(lowest, highest, lambda split: text.find(_head(part, split).text) >= 0)
+    longest_head = _bisect_last(lowest, highest, lambda split: doc.find(_head(part, split).text) >= 0)
     if longest_head < lowest:
         return ""
     shortest_tail = highest + lowest - _bisect_last(
-        lowest, highest, lambda flipped: text.find(_tail(part, highest + lowest - flipped).text) >= 0
+        lowest, highest, lambda flipped: doc.find(_tail(part, highest + lowest - flipped).text) >= 0
     )
     for split in range(longest_head, shortest_tail - 1, -1):
         head, tail = _head(part, split), _tail(part, split)
