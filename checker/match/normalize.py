@@ -22,6 +22,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
 DOUBLE_QUOTES = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2033\u301d\u301e\uff02')
@@ -87,9 +88,9 @@ class Normalized:
         return index < len(self.breaks) and self.breaks[index] == offset
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of a normalized text: its normalized form, its [start, end) there, and as originally written."""
+class Word(NamedTuple):
+    """A word of a normalized text: its normalized form, its [start, end) there, and as originally written
+    (a named tuple: a comparison makes dozens, and they are never changed)."""
 
     text: str
     start: int
