@@ -11,7 +11,7 @@ from __future__ import annotations
 
 CHUNK = 1 << 13  # characters in a chunk (cut at the next space)
 INDEXED_FROM = 1 << 20  # characters: a shorter text is scanned whole, which is as fast
-SCAN_WHOLE = 16  # a needle whose words stand in more than one chunk in this many is looked for in the whole text
+SCAN_WHOLE = 4  # a needle whose words stand in more than one chunk in this many is looked for in the whole text
 
 
 class ChunkIndex:

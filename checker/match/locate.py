@@ -30,7 +30,7 @@ __all__ = ["Document", "MatchOptions", "contains", "locate"]
 MAX_CANDIDATES = 64
 ALIGN_WHOLE = 1 << 18  # characters: a region up to this long is aligned with the quote whole
 LONG_QUOTE = 400  # characters: a longer quote is placed by its exact pieces (aligning it whole costs seconds)
-PIECE_WORDS = 3  # words in each exact piece that anchors a bounded search
+PIECE_WORDS = 4  # words in each exact piece that anchors a bounded search
 MAX_PIECES = 6
 PLACES_PER_PIECE = 16
 PLACES_COMPARED = 4
@@ -253,7 +253,14 @@ def choose(
     stands byte for byte, then one whose letter case matches, then the first."""
     candidates = [chain for chain in chains if selector is None or _fits(chain, doc, selector)]
     moved = "" if candidates else _moved(chains[0], doc, selector)
-    return min(candidates or chains, key=lambda chain: _likeness(chain, doc, quote, parts)), moved
+    best, best_likeness = None, 3
+    for chain in candidates or chains:  # the first of the likest; none is liker than one standing byte for byte
+        likeness = _likeness(chain, doc, quote, parts)
+        if likeness < best_likeness:
+            best, best_likeness = chain, likeness
+            if likeness == 0:
+                break
+    return best, moved
 
 
 def _likeness(chain: list[Found], doc: Document, quote: str, parts: list[Part]) -> int:
