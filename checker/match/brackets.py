@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from checker.match.chunks import INDEXED_FROM
 from checker.match.differences import Comparison, is_negation, is_number
 from checker.match.document import Document, at_boundary
 from checker.match.normalize import PLACEHOLDER, normalize
 from checker.match.quote import Found, MatchOptions, Part
 
-ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
+ATTACHED_LETTERS = 24
+ATTACHED = rf"[^\W_]{{0,{ATTACHED_LETTERS}}}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
 FUNCTION_WORDS = frozenset(
     "the a an this that these those it its he she they them him her his their we us our you your i me my who whom "
     "which what there here of to in on at by for from with as and or but is was are were be been being has have had "
@@ -28,7 +30,8 @@ def bracket_occurrences(
     """Every place in doc.norm.text[lo:hi] where a part with [insertions] stands, each bracket reviewed."""
     pattern = bracket_pattern(part, options.max_bracket)
     found = []
-    for match in pattern.finditer(doc.norm.text, lo, hi):
+    stretches = _stretches(part, doc, lo, hi, options)
+    for match in (m for start, end in stretches for m in pattern.finditer(doc.norm.text, start, end)):
         if len(found) >= limit:
             break
         if _crosses_paragraph(match, part, doc):
@@ -44,21 +47,52 @@ def bracket_occurrences(
     return found
 
 
+def _stretches(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions) -> list[tuple[int, int]]:
+    """Where in [lo, hi) the part's regex may match: in a long source, around each place its longest literal piece
+    stands (a match holds every piece, and is at most as long as its pieces and brackets can be), so the regex scans
+    those stretches only and finds what it finds scanning all (it looks neither ahead nor at the end)."""
+    if hi - lo < INDEXED_FROM:
+        return [(lo, hi)]
+    _written, literals, _kinds = _layout(part)
+    longest = max(literals, key=len)
+    if not longest:
+        return [(lo, hi)]
+    widest = max([options.max_bracket, ATTACHED_LETTERS] + [len(normalize(b).text) for b in part.brackets]) + 2
+    reach = sum(len(piece) for piece in literals) + len(part.brackets) * widest
+    out: list[tuple[int, int]] = []
+    for at in doc.positions(longest, lo, hi):
+        start, end = max(lo, at - reach), min(hi, at + len(longest) + reach)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _layout(part: Part) -> tuple[list[str], list[str], list[str]]:
+    """The part's text between brackets as written, the same stripped of the spaces a bracket takes in, and the
+    kind of each bracket (attached, between or edge)."""
+    written = part.text.split(PLACEHOLDER)
+    kinds = [_bracket_kind(written[i - 1], written[i]) for i in range(1, len(written))]
+    literals = []
+    for index, piece in enumerate(written):
+        if index and kinds[index - 1] != "attached":
+            piece = piece.lstrip(" ")
+        if index < len(kinds) and kinds[index] != "attached":
+            piece = piece.rstrip(" ")
+        literals.append(piece)
+    return written, literals, kinds
+
+
 def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
     """A regex for a part with [insertions]: literal text, each bracket a short span of the source or nothing.
 
     Inside a word ([T]hey) a bracket stands for a few letters; between two words, for up to
     `max_bracket` characters or nothing; at the part's start or end, for nothing we can check.
     """
-    pieces = part.text.split(PLACEHOLDER)
-    kinds = [_bracket_kind(pieces[i - 1], pieces[i]) for i in range(1, len(pieces))]
+    pieces, literals, kinds = _layout(part)
     out = []
-    for index, written in enumerate(pieces):
-        piece = written
-        if index and kinds[index - 1] != "attached":
-            piece = piece.lstrip(" ")
-        if index < len(kinds) and kinds[index] != "attached":
-            piece = piece.rstrip(" ")
+    for index, (written, piece) in enumerate(zip(pieces, literals)):
         if index:
             kind, after = kinds[index - 1], " " if written.startswith(" ") and piece else ""
             same = re.escape(normalize(part.brackets[index - 1]).text)  # "[Two] people" for "two people"

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Container, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -71,7 +71,7 @@ class _Sides:
     quote: Passage
     source: Passage
     where: Locator
-    vocabulary: frozenset[str]
+    vocabulary: Container[str]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class _Step:
 _NO_STEP = _Step()
 
 
-def compare(quote: Passage, source: Passage, where: Locator, vocabulary: frozenset[str] = frozenset()) -> Comparison:
+def compare(quote: Passage, source: Passage, where: Locator, vocabulary: Container[str] = frozenset()) -> Comparison:
     """Align the words, classify every difference, and render the word-level diff.
 
     `where` names a normalized source offset ("file:line"); `vocabulary` holds the source's own words:
@@ -184,7 +184,7 @@ def _changed(sides: _Sides, q1: int, q2: int, s1: int, s2: int) -> _Step:
     return _Step(pieces=pieces, changes=(change,))
 
 
-def slip_or_change(quote: Word, source: Word, vocabulary: frozenset[str] = frozenset()) -> str:
+def slip_or_change(quote: Word, source: Word, vocabulary: Container[str] = frozenset()) -> str:
     """'slip' when `quote` can only be a misspelling of `source`; otherwise why it changes the meaning."""
     meaning = _meaning([quote, source])
     if meaning != "a different word":
