@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from checker.config import Config, load_config
+from checker.profile import phase
 from checker.report import dumps, exit_code, merge_documents, report_document, summary_line, text_lines
 from checker.run import by_project, check
 
@@ -38,14 +39,16 @@ def main(argv: list[str] | None = None) -> int:
     docs, lines = [], []
     for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
         checked = check(paths, project)
-        sources_display = checked.inputs.library.display_root
-        docs.append(report_document(checked.report, sources_display))
-        lines += text_lines(docs[-1], sources_display)[:-1]
-    doc = docs[0] if len(docs) == 1 else merge_documents(docs)
-    if args.json_path is not None:
-        write_report(args.json_path, dumps(doc))
-    out = sys.stderr if args.json_path == Path("-") else sys.stdout
-    print("\n".join(lines + [summary_line(doc)]), file=out)
+        with phase("report"):
+            sources_display = checked.inputs.library.display_root
+            docs.append(report_document(checked.report, sources_display))
+            lines += text_lines(docs[-1], sources_display)[:-1]
+    with phase("report"):
+        doc = docs[0] if len(docs) == 1 else merge_documents(docs)
+        if args.json_path is not None:
+            write_report(args.json_path, dumps(doc))
+        out = sys.stderr if args.json_path == Path("-") else sys.stdout
+        print("\n".join(lines + [summary_line(doc)]), file=out)
     return exit_code(doc)
 
 
