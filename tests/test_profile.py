@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import time
+from unittest.mock import ANY
 
 from checker import profile
 from checker.cli import main
@@ -22,10 +23,31 @@ def test_a_nested_phase_is_not_counted_in_the_phase_around_it(tmp_path, monkeypa
         for _ in range(2):
             with profile.phase("read"):
                 time.sleep(0.05)
-    [line] = out.read_text(encoding="utf-8").splitlines()
-    phases = json.loads(line)["phases"]
+    phases = summed(out)
     assert phases["read"][1] == 2 and phases["read"][0] >= 0.1
     assert phases["locate"][1] == 1 and phases["locate"][0] < 0.05
+
+
+def test_a_long_run_writes_as_it_goes_so_a_killed_run_leaves_its_phases(tmp_path, monkeypatch):
+    out = tmp_path / "profile.jsonl"
+    monkeypatch.setenv(profile.ENVIRONMENT_VARIABLE, str(out))
+    monkeypatch.setattr(profile, "WRITE_EVERY", 0.0)
+    with profile.phase("locate"):
+        with profile.phase("normalize"):
+            pass
+        assert json.loads(out.read_text(encoding="utf-8"))["phases"] == {"normalize": [ANY, 1]}
+    assert summed(out)["locate"][1] == 1
+
+
+def summed(path):
+    """phase -> [seconds, calls] over every line of a profile file."""
+    totals = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for name, (seconds, calls) in json.loads(line)["phases"].items():
+            totals.setdefault(name, [0.0, 0])
+            totals[name][0] += seconds
+            totals[name][1] += calls
+    return totals
 
 
 def test_the_cli_reports_every_phase_of_a_run(tmp_path, monkeypatch, capsys):
@@ -40,5 +62,4 @@ def test_the_cli_reports_every_phase_of_a_run(tmp_path, monkeypatch, capsys):
         'facts:\n  - id: vote\n    claim: The council voted.\n    citations:\n'
         '      - {source: a.txt, quote: "met on Tuesday and voted to close the bridge"}\n', encoding="utf-8")
     assert main(["check"]) == 0
-    seen = {name for line in out.read_text(encoding="utf-8").splitlines() for name in json.loads(line)["phases"]}
-    assert seen == {"load", "read", "normalize", "locate", "rules", "report"}
+    assert set(summed(out)) == {"load", "read", "normalize", "locate", "rules", "report"}

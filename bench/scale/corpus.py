@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterator
 
 from prose import fingerprint, paragraphs
 from typography import curly, slip, typeset
@@ -110,7 +110,8 @@ def _citation(n: int, spec: Spec, names: list[str], holdings: list[list[int]], h
     if kind == ABSENT:
         candidates = held_out
     elif kind == WRONG:
-        other = rng.choice([d for d in range(len(names)) if d != cited]) if len(names) < 50 else (cited + 1) % len(names)
+        others = [d for d in range(len(names)) if d != cited]
+        other = rng.choice(others) if len(names) < 50 else (cited + 1) % len(names)
         held = set(holdings[cited])
         candidates = [p for p in holdings[other] if p not in held] or holdings[other]
     else:
@@ -148,7 +149,8 @@ def write_facts(root: Path, citations: list[Citation]) -> None:
     for first in range(0, len(citations), FACTS_PER_FILE):
         lines = ["facts:"]
         for citation in citations[first : first + FACTS_PER_FILE]:
+            quote = json.dumps(citation.quote, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
             lines += [f"  - id: {citation.id}", f"    claim: {CLAIM}", "    citations:",
-                      f"      - source: {citation.source}", f"        quote: {json.dumps(citation.quote, ensure_ascii=False)}"]
+                      f"      - source: {citation.source}", f"        quote: {quote}"]
         name = f"part-{first // FACTS_PER_FILE:0{width}d}.yaml"
         (facts / name).write_text("\n".join(lines) + "\n", encoding="utf-8")

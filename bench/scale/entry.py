@@ -6,13 +6,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+PYTEST = [sys.executable, "-m", "pytest", "facts/", "-q", "-p", "no:cacheprovider"]
 ENTRY_POINTS = {  # name -> (label, command, the report it writes)
     "cli": ("factcheck check --json", [sys.executable, "-m", "checker", "check", "--json", "report-cli.json"],
             "report-cli.json"),
-    "pytest": ("pytest facts/", [sys.executable, "-m", "pytest", "facts/", "-q", "-p", "no:cacheprovider",
-                                 "--factcheck-json", "report-pytest.json"], "report-pytest.json"),
-    "xdist": ("pytest facts/ -n 2", [sys.executable, "-m", "pytest", "facts/", "-q", "-p", "no:cacheprovider", "-n", "2",
-                                     "--factcheck-json", "report-xdist.json"], "report-xdist.json"),
+    "pytest": ("pytest facts/", [*PYTEST, "--factcheck-json", "report-pytest.json"], "report-pytest.json"),
+    "xdist": ("pytest facts/ -n 2", [*PYTEST, "-n", "2", "--factcheck-json", "report-xdist.json"], "report-xdist.json"),
 }
 
 

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from contextlib import nullcontext
+from dataclasses import asdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,10 +29,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1]))
 
 import corpus  # noqa: E402
-import seeds  # noqa: E402
 from entry import ENTRY_POINTS, kinds, passed_by_kind  # noqa: E402
 from measure import Measured, run  # noqa: E402
+from prose import fingerprint, paragraphs  # noqa: E402
 from tables import entry_rows, estimate, kind_table, naive_rows, per_megabyte_rows, seconds  # noqa: E402
+from tiled_seeds import generate as generate_seeds  # noqa: E402
 
 SAMPLE_SHARE, SAMPLE_MIN = 0.02, 50  # the extrapolation's sample: 2 % of the citations, at least 50
 
@@ -39,15 +41,23 @@ SAMPLE_SHARE, SAMPLE_MIN = 0.02, 50  # the extrapolation's sample: 2 % of the ci
 def prepare(args: argparse.Namespace, name: str, base: Path) -> tuple[Path, float]:
     """The project for corpus `name` under `base`: generated, or reused when --dir already holds it."""
     project = base / name
-    if (project / "bench.json").exists() and name != "seeds":
+    if name != "seeds" and _holds(project, corpus.CORPORA[name]):
         return project, 0.0
     shutil.rmtree(project, ignore_errors=True)
     started = time.perf_counter()
     if name == "seeds":
-        seeds.generate(project, args.citations, args.mutated, args.copies)
+        generate_seeds(project, args.citations, args.mutated, args.copies)
     else:
         corpus.generate(corpus.CORPORA[name], project)
     return project, time.perf_counter() - started
+
+
+def _holds(project: Path, spec: corpus.Spec) -> bool:
+    """Whether `project` was generated from `spec` and this machine's prose (delete it after changing the generator)."""
+    if not (project / "bench.json").exists():
+        return False
+    manifest = json.loads((project / "bench.json").read_text(encoding="utf-8"))
+    return manifest["spec"] == asdict(spec) and manifest["prose"] == fingerprint(paragraphs())
 
 
 def describe(project: Path, generated: float) -> str:
@@ -77,8 +87,10 @@ def run_entry_points(project: Path, names: list[str], runs: int, timeout: float)
 
 
 def sample_project(project: Path) -> tuple[Path, int, int]:
-    """A project citing the same sources with the citations of the first sources (by name): (dir, citations, sources)."""
-    citations = [corpus.Citation(**c) for c in json.loads((project / "bench.json").read_text(encoding="utf-8"))["citations"]]
+    """A project citing the same sources with the citations of its first sources (by name): (dir, citations,
+    sources)."""
+    manifest = json.loads((project / "bench.json").read_text(encoding="utf-8"))
+    citations = [corpus.Citation(**c) for c in manifest["citations"]]
     wanted = max(SAMPLE_MIN, int(len(citations) * SAMPLE_SHARE))
     chosen, sources = [], []
     for source in sorted({c.source for c in citations}):
@@ -91,7 +103,8 @@ def sample_project(project: Path) -> tuple[Path, int, int]:
     shutil.rmtree(sample, ignore_errors=True)
     sample.mkdir()
     corpus.write_facts(sample, chosen)
-    (sample / "pyproject.toml").write_text('[tool.factcheck]\nsources = "../sources"\nfacts = "facts"\n', encoding="utf-8")
+    settings = '[tool.factcheck]\nsources = "../sources"\nfacts = "facts"\n'
+    (sample / "pyproject.toml").write_text(settings, encoding="utf-8")
     return sample, len(chosen), len(sources)
 
 

@@ -34,7 +34,7 @@ def typeset(paragraph: str, rng: random.Random) -> str:
 
 
 def slip(quote: str, rng: random.Random) -> str | None:
-    """The quote with one letter wrong (replaced, dropped or doubled) in one of its longer words; None if it has none."""
+    """The quote with one letter wrong (replaced, dropped or doubled) in one of its longer words; None without one."""
     words = [m for m in re.finditer(r"[A-Za-z]{5,}", quote)]
     if not words:
         return None
