@@ -82,12 +82,18 @@ def generate(spec: Spec, root: Path) -> list[Citation]:
             size += len(rendered[chosen[-1]]) + 2
         (sources / name).write_text("\n\n".join(rendered[i] for i in chosen) + "\n", encoding="utf-8")
         holdings.append(chosen)
-    citations = [_citation(n, spec, names, holdings, held_out, pool, rng) for n in range(spec.citations)]
+    library = fold("\n".join(pool[i] for i in used))
+    citations = [_citation(n, names, holdings, held_out, pool, library, rng) for n in range(spec.citations)]
     write_facts(root, citations)
     (root / "pyproject.toml").write_text('[tool.factcheck]\nsources = "sources"\nfacts = "facts"\n', encoding="utf-8")
     manifest = {"spec": asdict(spec), "prose": fingerprint(pool), "citations": [asdict(c) for c in citations]}
     (root / "bench.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     return citations
+
+
+def fold(text: str) -> str:
+    """Case and runs of white space folded: enough to tell whether a quote stands in a text."""
+    return " ".join(text.split()).lower()
 
 
 def _tiled(indices: list[int], rng: random.Random) -> Iterator[int]:
@@ -98,8 +104,8 @@ def _tiled(indices: list[int], rng: random.Random) -> Iterator[int]:
         yield from order
 
 
-def _citation(n: int, spec: Spec, names: list[str], holdings: list[list[int]], held_out: list[int],
-              pool: tuple[str, ...], rng: random.Random) -> Citation:
+def _citation(n: int, names: list[str], holdings: list[list[int]], held_out: list[int], pool: tuple[str, ...],
+              library: str, rng: random.Random) -> Citation:
     draw, kind = rng.random(), EXACT
     for candidate, share in SHARES.items():
         if draw < share and (candidate != WRONG or len(names) > 1):
@@ -117,6 +123,10 @@ def _citation(n: int, spec: Spec, names: list[str], holdings: list[list[int]], h
     else:
         candidates = holdings[cited]
     quote = _quote(pool, candidates, rng)
+    if kind in (ABSENT, WRONG):  # a sentence the reference prose repeats elsewhere is not absent
+        cited_text = library if kind == ABSENT else fold("\n".join(pool[i] for i in holdings[cited]))
+        while fold(quote) in cited_text:
+            quote = _quote(pool, candidates, rng)
     if kind == SLIP:
         quote = slip(quote, rng) or quote
     if rng.random() < 0.2:

@@ -19,6 +19,7 @@ SKIPPED_PACKAGES = {"test", "tests", "idlelib", "idle_test", "site-packages", "d
 MIN_CHARACTERS = 80
 LONG_EVERY = 10
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+LINE_END_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")
 CODE_LIKE = re.compile(r">>>|^\s{4}|[{}|=<>]{2}|^\s*[-*+] |\t", re.MULTILINE)
 
 
@@ -58,7 +59,7 @@ def prose_paragraphs(text: str) -> list[str]:
     found = []
     for block in BLANK_LINE.split(text):
         lines = [line.strip() for line in block.strip("\n").splitlines()]
-        paragraph = "\n".join(lines)
+        paragraph = LINE_END_HYPHEN.sub("-", "\n".join(lines))  # "built-\nin" is the word "built-in"
         if len(paragraph) < MIN_CHARACTERS or CODE_LIKE.search(block) or not paragraph.replace("\n", " ").isprintable():
             continue
         letters = sum(c.isalpha() or c.isspace() for c in paragraph)

@@ -9,7 +9,8 @@ PHASES = ("load", "read", "normalize", "locate", "rules", "report")
 RUNS = ("cold", "warm*")
 WARM_NOTE = ("*warm: the same command again; factcheck has no cache yet (issue 8, item 6), so today it repeats the "
              "work. Phases are summed over the processes that ran them (n = processes); other = wall − phases "
-             "(interpreter start, imports, collection, pytest's own reporting).")
+             "(interpreter start, imports, collection, pytest's own reporting). A run cut off by the timeout shows "
+             "the phases it finished; the phase it was in counts under other.")
 
 
 def seconds(result: Measured | None) -> str:
@@ -27,7 +28,9 @@ def entry_rows(measured: dict[str, list[Measured]], labels: dict[str, str]) -> l
         for index, result in enumerate(results):
             phases = [result.phases.get(phase, [0.0, 0])[0] for phase in PHASES]
             partial = " (so far)" if result.timed_out else ""
-            other = "" if result.timed_out or result.processes > 1 else f"{result.seconds - sum(phases):.2f}"
+            other = "" if result.processes > 1 else f"{result.seconds - sum(phases):.2f}"
+            if result.timed_out and other:
+                other += " (incl. the phase cut off)"
             cells = [labels[name], RUNS[min(index, 1)], seconds(result), f"{result.peak_tree_mib:,.0f} MiB",
                      f"{result.peak_process_mib:,.0f} MiB", str(result.processes)]
             cells += [f"{value:.2f}{partial}" if value else "–" for value in phases] + [other]
