@@ -67,7 +67,8 @@ def describe(project: Path, generated: float) -> str:
     mix = ", ".join(f"{kind} {list(made.values()).count(kind):,}" for kind in sorted(set(made.values())))
     how = f"generated in {generated:.1f} s" if generated else "reused"
     prose = f", prose {manifest['prose']}" if "prose" in manifest else ""
-    return (f"corpus {spec['name']}: {spec['documents']:,} documents, {megabytes:,.1f} MB, {len(made):,} citations"
+    documents = f"{spec['documents']:,} document{'s' if spec['documents'] != 1 else ''}"
+    return (f"corpus {spec['name']}: {documents}, {megabytes:,.2f} MB, {len(made):,} citations"
             f" ({mix}){prose}; {how} in {project}")
 
 
@@ -120,7 +121,8 @@ def bench_corpus(args: argparse.Namespace, name: str, base: Path) -> tuple[Path,
     print(f"### {describe(project, generated)}\n")
     names = [n for n in args.entry if n in ENTRY_POINTS]
     measured = run_entry_points(project, names, args.runs, args.timeout)
-    print("\n".join(entry_rows(measured, {n: ENTRY_POINTS[n][0] for n in names})) + "\n")
+    if measured:
+        print("\n".join(entry_rows(measured, {n: ENTRY_POINTS[n][0] for n in names})) + "\n")
     made = kinds(project)
     verdicts = {ENTRY_POINTS[n][0]: passed_by_kind(project / ENTRY_POINTS[n][2], made) for n in names
                 if (project / ENTRY_POINTS[n][2]).exists() and not measured[n][-1].timed_out}

@@ -95,8 +95,12 @@ def per_megabyte_rows(sizes: list[tuple[float, int, Measured | None]]) -> list[s
             continue
         wall = f"> {result.seconds / megabytes:.1f} s" if result.timed_out else f"{result.seconds / megabytes:.2f} s"
         normalize, locate = (result.phases.get(p, [0.0, 0])[0] for p in ("normalize", "locate"))
+        if result.timed_out:  # cut off while locating: at least the time not accounted for by a finished phase
+            done = sum(seconds for seconds, _ in result.phases.values())
+            locate_cell = f"> {(result.seconds - done) / megabytes:.1f} s (cut off)"
+        else:
+            locate_cell = f"{locate / megabytes:.2f} s"
         cells = [f"{megabytes:g} MB", f"{citations:,}", seconds(result), wall,
-                 f"{normalize / megabytes:.2f} s" if normalize else "not reached",
-                 f"{locate / megabytes:.2f} s" if locate else ("not finished" if result.timed_out else "–")]
+                 f"{normalize / megabytes:.2f} s" if normalize else "not reached", locate_cell]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
