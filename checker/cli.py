@@ -12,6 +12,7 @@ from checker.config import Config, load_config
 from checker.model import Problem, Report
 from checker.report import document, dumps, exit_code, merge_documents, report_document, summary_line, text_lines
 from checker.output import ReportPathError, shown, shown_lines, write_report
+from checker.profile import phase
 from checker.run import Inputs, by_project, check, input_paths, prepare
 from checker.outputs.write import add_review_options, write_review_outputs
 
@@ -122,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
     for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
         checked = check(paths, project)
         sources_display = checked.inputs.library.display_root
-        docs.append(report_document(checked.report, sources_display))
+        with phase("report"):
+            docs.append(report_document(checked.report, sources_display))
         if change:
             docs[-1] = changed.only_changed(docs[-1], change, project.resolve, checked.inputs.library.root)
         lines += text_lines(docs[-1], sources_display)[:-1]

@@ -14,6 +14,7 @@ from checker import rules
 from checker.cite import verify_facts
 from checker.config import Config, find_project_root
 from checker.model import Fact, FactResult, Problem, Report, RuleResult
+from checker.profile import phase
 from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
 
@@ -98,20 +99,23 @@ def looks_like_fact_file(path: Path) -> bool:
 
 def prepare(paths: list[Path], config: Config) -> Inputs:
     """Load and validate the fact files under `paths`; open the sources root and read its metadata."""
-    files, problems = discover(paths, config)
-    library = Library(config.sources, display_root=config.display(config.sources))
-    metadata, metadata_problems = read_metadata(config.sources, library.display_root)
-    return Inputs(config, read_suite(files), library, metadata, config.problems + problems + metadata_problems)
+    with phase("load"):
+        files, problems = discover(paths, config)
+        library = Library(config.sources, display_root=config.display(config.sources))
+        metadata, metadata_problems = read_metadata(config.sources, library.display_root)
+        return Inputs(config, read_suite(files), library, metadata, config.problems + problems + metadata_problems)
 
 
 def verify(inputs: Inputs, facts: list[Fact] | None = None) -> list[FactResult]:
     """Every quote of every valid fact (or of `facts`) located in its source, with the options resolved for it."""
-    return verify_facts(inputs.suite.facts if facts is None else facts, inputs.library, inputs.config.match)
+    with phase("locate"):
+        return verify_facts(inputs.suite.facts if facts is None else facts, inputs.library, inputs.config.match)
 
 
 def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
     """The consistency rules over all facts, with their located quotes."""
-    found, problems = rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
+    with phase("rules"):
+        found, problems = rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
     return Findings(found, problems)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from checker.load import Mapping, load_file
 from checker.match import Document
 from checker.model import Problem
+from checker.profile import phase
 from checker.validate import schema_problems, top_level_problem
 
 METADATA_FILE = "sources.yaml"
@@ -46,7 +47,10 @@ class Library:
                 f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}"
             )
         try:
-            return Document.read(path, name)
+            with phase("read"):
+                text = path.read_bytes().decode("utf-8-sig")
+            with phase("normalize"):
+                return Document.from_text(text, name)
         except UnicodeDecodeError:
             return SourceError(f"source '{name}' is not valid UTF-8 text")
         except OSError as error:
