@@ -42,13 +42,18 @@ class Config:
     def display(self, path: Path) -> str:
         """A path as reports show it: relative to the project root (or `base`), with forward slashes."""
         try:
-            return path.resolve().relative_to(self.base or self.root).as_posix()
+            shown = path.resolve().relative_to(self.base or self.root).as_posix()
         except ValueError:
-            return path.resolve().as_posix()
+            shown = path.resolve().as_posix()
+        return _printable_name(shown)
 
     def resolve(self, shown: str) -> Path:
         """The path a report shows (see display) as a path on this machine."""
-        return Path(shown) if Path(shown).is_absolute() else (self.base or self.root) / shown
+        path = Path(shown) if Path(shown).is_absolute() else (self.base or self.root) / shown
+        if UNDECODABLE.search(shown) and not path.exists():  # caf\xe9.yaml: the file whose name is not UTF-8
+            raw = Path(UNDECODABLE.sub(lambda byte: chr(0xDC00 + int(byte.group(1), 16)), str(path)))
+            return raw if raw.exists() else path
+        return path
 
     def describe(self) -> str:
         """Which configuration a run used, in one line."""
@@ -57,6 +62,19 @@ class Config:
             where = f"defaults ({self.display(self.root / 'pyproject.toml')} has no [tool.factcheck])"
         facts = ", ".join(self.display(path) for path in self.facts)
         return f"{where}: facts in {facts}, sources in {self.display(self.sources)}"
+
+
+UNDECODABLE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def _printable_name(name: str) -> str:
+    """A file name as text a report can hold: a byte that is not UTF-8 (Python keeps it as a lone surrogate, which
+    no UTF-8 file or terminal takes) shown as \xe9."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def find_project_root(start: Path) -> Path:

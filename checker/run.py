@@ -99,9 +99,13 @@ def looks_like_fact_file(path: Path) -> bool:
 def prepare(paths: list[Path], config: Config) -> Inputs:
     """Load and validate the fact files under `paths`; open the sources root and read its metadata."""
     files, problems = discover(paths, config)
-    library = Library(config.sources, display_root=config.display(config.sources))
-    metadata, metadata_problems = read_metadata(config.sources, library.display_root)
-    return Inputs(config, read_suite(files), library, metadata, config.problems + problems + metadata_problems)
+    library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
+    metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
+    suite = read_suite(files, config.limits)
+    if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
+        problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
+                                                             "root with [tool.factcheck] sources or --sources"))
+    return Inputs(config, suite, library, metadata, config.problems + problems + metadata_problems)
 
 
 def verify(inputs: Inputs, facts: list[Fact] | None = None) -> list[FactResult]:
@@ -125,7 +129,8 @@ def input_paths(inputs: Inputs) -> list[Path]:
 def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) -> list[Problem]:
     """Every input error of a run, once each, in file order."""
     errors = inputs.problems + inputs.suite.problems + findings.problems
-    errors += [problem for result in results for problem in result.problems]
+    unusable = inputs.library.unusable  # said once (prepare, the configuration), not again for every citation
+    errors += [problem for result in results for problem in result.problems if problem.message != unusable]
     return sorted(set(errors))
 
 

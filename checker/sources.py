@@ -1,9 +1,14 @@
 """The sources root: each cited document read and normalized once, and sources.yaml metadata."""
 from __future__ import annotations
 
+import os
+import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.limits import Limits, over
 from checker.load import Mapping, load_file
 from checker.match import Document
 from checker.model import Problem
@@ -11,6 +16,7 @@ from checker.validate import schema_problems, top_level_problem
 
 METADATA_FILE = "sources.yaml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
+LONE_CR = re.compile(r"\r(?!\n)")  # an old Mac line end: a line end, one character for one (offsets kept)
 
 
 class SourceError(Exception):
@@ -23,6 +29,7 @@ class Library:
 
     root: Path
     display_root: str = "seeds"
+    limits: Limits = field(default_factory=Limits)
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
 
@@ -35,37 +42,78 @@ class Library:
             raise found
         return found
 
+    @property
+    def unusable(self) -> str | None:
+        """Why no source can be read (the root is no directory), or None. The configuration says it once, at its
+        line; each citation then fails with this same message, which reports leave out of the error list."""
+        if self.root.is_dir():
+            return None
+        return f"no sources: the sources root {self.display_root}/ is not a directory"
+
     def _read(self, name: str) -> Document | SourceError:
-        path = (self.root / name).resolve()
+        if self.unusable:
+            return SourceError(self.unusable)
+        if "\0" in name:
+            return SourceError(f"source {name!r} has a NUL character in its name: write the file name")
+        try:
+            return self._read_path(name)
+        except (OSError, ValueError) as error:  # a name too long for the file system, say
+            return SourceError(f"source {name[:80]!r} cannot be read: {getattr(error, 'strerror', None) or error}")
+
+    def _read_path(self, name: str) -> Document | SourceError:
+        path = (self.root / self._stored_name(name)).resolve()
         if not path.is_relative_to(self.root.resolve()):
             return SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
-        if path.is_dir():
-            return SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
-        if not path.is_file():
+        try:
+            mode = path.stat().st_mode
+        except OSError:
             return SourceError(
                 f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}"
             )
+        if stat.S_ISDIR(mode):
+            return SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
+        if not stat.S_ISREG(mode):
+            return SourceError(f"source '{name}' is not a regular file (a pipe, socket or device) in "
+                               f"{self.display_root}/: cite a text file")
+        size = path.stat().st_size
+        if size > self.limits.max_source_bytes:
+            return SourceError(over(f"source '{name}' size in bytes", size, "max_source_bytes",
+                                    self.limits.max_source_bytes, "cite a smaller excerpt of the document"))
         try:
-            return Document.read(path, name)
+            text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
             return SourceError(f"source '{name}' is not valid UTF-8 text")
         except OSError as error:
             return SourceError(f"source '{name}' cannot be read: {error.strerror}")
+        return Document.from_text(LONE_CR.sub("\n", text), name)
+
+    def _stored_name(self, name: str) -> str:
+        """The name as stored on disk: a citation in decomposed Unicode (U+0308 after U) names the file written in
+        composed form (Ü) and the other way round; names are compared in NFC."""
+        if name.isascii() or (self.root / name).exists():
+            return name
+        wanted = unicodedata.normalize("NFC", name)
+        return next((stored for stored in self.names() if unicodedata.normalize("NFC", stored) == wanted), name)
 
     def _suggest(self, name: str) -> str:
         import difflib
 
-        close = difflib.get_close_matches(name, self.names(), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, self.names(), n=1, cutoff=0.6) if name.isprintable() else []
         return f" (did you mean '{close[0]}'?)" if close else ""
 
     def names(self) -> list[str]:
-        """Every text document under the root, sorted: where a misattributed quote may really stand."""
+        """Every text document under the root, sorted: where a misattributed quote may really stand.
+
+        Folders that cannot be read are skipped, links to folders not followed (no loop, no walking out of the root).
+        """
         if self._names is None:
-            self._names = sorted(
-                path.relative_to(self.root).as_posix()
-                for path in self.root.rglob("*")
-                if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and not path.name.startswith(".")
-            ) if self.root.is_dir() else []
+            found = []
+            for folder, subfolders, files in os.walk(self.root) if self.root.is_dir() else ():
+                for file in files:
+                    path = Path(folder, file)
+                    if not file.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES and path.is_file():
+                        found.append(path.relative_to(self.root).as_posix())
+            self._names = sorted(found)
         return self._names
 
 
@@ -81,12 +129,14 @@ class SourceInfo:
     raw: Mapping
 
 
-def read_metadata(root: Path, display_root: str) -> tuple[dict[str, SourceInfo], list[Problem]]:
+def read_metadata(
+    root: Path, display_root: str, limits: Limits = Limits()
+) -> tuple[dict[str, SourceInfo], list[Problem]]:
     """sources.yaml at the root (optional): metadata by file name, and any problems in it."""
     path = root / METADATA_FILE
     if not path.is_file():
         return {}, []
-    loaded = load_file(path, f"{display_root}/{METADATA_FILE}")
+    loaded = load_file(path, f"{display_root}/{METADATA_FILE}", limits)
     if loaded.data is None:
         return {}, loaded.problems
     problem = top_level_problem(loaded.data, loaded.file)
