@@ -6,6 +6,7 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from checker.limits import Limits, over
@@ -16,6 +17,7 @@ from checker.validate import schema_problems, top_level_problem
 
 METADATA_FILE = "sources.yaml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
+EARLIEST_PUBLISHED, LATEST_PUBLISHED = "0002-01-01", "9998-12-31"
 LONE_CR = re.compile(r"\r(?!\n)")  # an old Mac line end: a line end, one character for one (offsets kept)
 
 
@@ -147,7 +149,21 @@ def read_metadata(
     for raw in loaded.data.get("sources", []) if isinstance(loaded.data.get("sources"), list) else []:
         if isinstance(raw, Mapping) and isinstance(raw.get("file"), str):
             lineage = raw.get("lineage") if isinstance(raw.get("lineage"), Mapping) else {}
-            infos[raw["file"]] = SourceInfo(
-                raw["file"], raw.get("published"), lineage.get("of"), lineage.get("kind"), raw
-            )
+            published = raw.get("published")
+            if isinstance(published, str) and not published_in_range(published):
+                line, column = raw.value_positions["published"]
+                problems.append(Problem(loaded.file, line, column, (
+                    f"published: {published!r} is outside the dates factcheck counts from ({EARLIEST_PUBLISHED} to "
+                    f"{LATEST_PUBLISHED}; 'next year' or 'tomorrow' is counted from it): correct the date")))
+                published = None
+            infos[raw["file"]] = SourceInfo(raw["file"], published, lineage.get("of"), lineage.get("kind"), raw)
     return infos, problems
+
+
+def published_in_range(text: str) -> bool:
+    """Whether a publication date leaves room to count relative dates ('next year', 'last week') from it: a
+    date at the edge of the calendar (9999-12-30, 0001-01-01) would overflow it. Not a date: the schema says so."""
+    try:
+        return EARLIEST_PUBLISHED <= date.fromisoformat(text).isoformat() <= LATEST_PUBLISHED
+    except ValueError:
+        return True

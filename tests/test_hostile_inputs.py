@@ -192,3 +192,24 @@ def test_a_fifo_source_is_no_regular_file_and_is_not_opened(project):
     assert report["errors"][0]["message"] == (
         "source 'pipe.txt' is not a regular file (a pipe, socket or device) in seeds/: cite a text file"
     )
+
+
+@pytest.mark.parametrize("published", ["9999-12-30", "0001-01-01"])
+def test_a_publication_date_at_the_calendar_edge_is_an_error_at_its_line(project, published):
+    """'next year' / 'tomorrow' counted from 9999-12-30 raised OverflowError in the rules."""
+    facts = "facts:\n" + fact("good", SOURCE)
+    for index, word in enumerate(("tomorrow", "next year", "last week", "on Friday", "next Monday")):
+        facts += fact(f"rel{index}", "s.txt", f"The vote is set for {word}, the minister said",
+                      "    about: vote\n    property: date\n    value: 2019-11-29\n")
+    make_project(project, {"facts/a.yaml": facts})
+    (project / "seeds" / "s.txt").write_text(
+        "".join(f"The vote is set for {word}, the minister said.\n"
+                for word in ("tomorrow", "next year", "last week", "on Friday", "next Monday")), encoding="utf-8")
+    with open("seeds/sources.yaml", "a", encoding="utf-8") as metadata:
+        metadata.write(f'  - file: s.txt\n    published: "{published}"\n')
+    code, report = run()
+    assert code == 2 and "good" in passed(report)
+    (error,) = report["errors"]
+    assert error["file"] == "seeds/sources.yaml" and error["message"].startswith(f"published: '{published}' is outside")
+    assert error["line"] == (project / "seeds" / "sources.yaml").read_text().count("\n")
+    assert "could not check" not in json.dumps(report)  # no rule crashed on an overflow
