@@ -139,6 +139,9 @@ def check(paths: list[Path], config: Config) -> Checked:
     inputs = prepare(paths, config)
     results = verify(inputs)
     findings = check_rules(inputs, results)
-    return Checked(
-        Report(facts=results, rules=findings.results, errors=input_errors(inputs, results, findings)), inputs
-    )
+    errors = input_errors(inputs, results, findings)
+    if not inputs.suite.facts and not errors:  # a check of nothing is no pass (pytest, too, exits 5)
+        where = ", ".join(config.display(path) for path in paths) or "."
+        errors = [Problem(config.display(paths[0]) if paths else ".", 1, 1,
+                          f"no facts found in {where}: add a fact file (YAML with a 'facts:' list) or name one")]
+    return Checked(Report(facts=results, rules=findings.results, errors=errors), inputs)

@@ -213,3 +213,27 @@ def test_a_publication_date_at_the_calendar_edge_is_an_error_at_its_line(project
     assert error["file"] == "seeds/sources.yaml" and error["message"].startswith(f"published: '{published}' is outside")
     assert error["line"] == (project / "seeds" / "sources.yaml").read_text().count("\n")
     assert "could not check" not in json.dumps(report)  # no rule crashed on an overflow
+
+
+def test_a_rule_naming_an_invalid_fact_says_so(project):
+    """It said "no fact has this id" of a fact that exists, with errors of its own."""
+    bad = "  - id: broken\n    claim: 3\n    citations: []\n"
+    rules = "rules:\n  - {kind: before, first: broken, then: good}\n"
+    make_project(project, {"facts/a.yaml": "facts:\n" + fact("good", SOURCE) + bad, "facts/rules.yaml": rules})
+    code, report = run()
+    assert code == 2
+    messages = [(e["file"], e["line"], e["message"]) for e in report["errors"] if e["file"] == "facts/rules.yaml"]
+    assert messages == [("facts/rules.yaml", 2, "'first' names fact 'broken' (facts/a.yaml:7), which has errors "
+                                                "and is not checked: fix that fact first")]
+
+
+def test_an_empty_suite_is_an_error_not_a_pass(project, capsys):
+    """An empty suite exited 0 from the CLI (pytest exits 5)."""
+    make_project(project, {"facts/notes.txt": "nothing here\n"})
+    code, report = run()
+    assert code == 2 and report["facts"] == []
+    assert report["errors"][0]["message"] == (
+        "no facts found in facts: add a fact file (YAML with a 'facts:' list) or name one"
+    )
+    make_project(project, {"facts/a.yaml": "facts:\n" + fact("good", SOURCE)})
+    assert run()[0] == 0
