@@ -237,3 +237,10 @@ def test_an_empty_suite_is_an_error_not_a_pass(project, capsys):
     )
     make_project(project, {"facts/a.yaml": "facts:\n" + fact("good", SOURCE)})
     assert run()[0] == 0
+
+
+def test_a_link_loop_in_facts_is_read_once_by_the_cli(project):
+    make_project(project, {"facts/a.yaml": "facts:\n" + fact("good", SOURCE)})
+    (project / "facts" / "loop").symlink_to(".")
+    code, report = run()
+    assert code == 0 and [entry["file"] for entry in report["facts"]] == ["facts/a.yaml"]

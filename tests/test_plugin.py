@@ -188,3 +188,13 @@ def test_junit_xml_properties_are_compact_json(pytester):
     assert recorded["fact"]["id"] == "claim-first-on-tamtam"
     assert recorded["suite"] == {"facts": [["facts/a.yaml", 2, "claim-first-on-tamtam"]]}
     assert not any(", " in value for value in values)
+
+
+def test_a_link_loop_in_facts_collects_each_fact_once(pytester):
+    """`facts/loop -> .`: pytest collected the fact 41 times and the report counted 41 facts."""
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT})
+    (pytester.path / "facts" / "loop").symlink_to(".")
+    result = pytester.runpytest("facts/", "-p", "no:cacheprovider", "--factcheck-json", "report.json")
+    result.assert_outcomes(passed=1)
+    report = json.loads((pytester.path / "report.json").read_text(encoding="utf-8"))
+    assert [entry["file"] for entry in report["facts"]] == ["facts/tamtam.yaml"]
