@@ -244,3 +244,21 @@ def test_a_link_loop_in_facts_is_read_once_by_the_cli(project):
     (project / "facts" / "loop").symlink_to(".")
     code, report = run()
     assert code == 0 and [entry["file"] for entry in report["facts"]] == ["facts/a.yaml"]
+
+
+def test_the_names_rule_indexes_the_spellings():
+    """10,000 entities and 200 facts took 35 s: every name was compared with every spelling, one by one."""
+    from types import SimpleNamespace
+
+    from checker.rules.names import _known, near_misses
+
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "ba", "do", "fe"]
+    names = [f"{''.join(syllables[(i * 7 + j) % 12] for j in range(3)).capitalize()} "
+             f"{''.join(syllables[(i * 5 + j * 3) % 12] for j in range(3)).capitalize()}{i}" for i in range(10_000)]
+    known = _known(SimpleNamespace(entity_list=[{"id": f"e{i}", "name": name} for i, name in enumerate(names)]))
+    started = time.perf_counter()
+    found = [list(near_misses(f"Yesterday {names[i][:-1]}x met Dorufe Kalomi in Berlin.", known, 80, 4))
+             for i in range(0, 10_000, 50)]
+    assert time.perf_counter() - started < 15  # 2 s here; 35 s one spelling at a time
+    assert all(hits and hits[0][0] == f"{names[i * 50][:-1]}x" for i, hits in enumerate(found))
+    assert found[0][0][1][0] == names[0]  # the spelling it looks like
