@@ -262,3 +262,23 @@ def test_the_names_rule_indexes_the_spellings():
     assert time.perf_counter() - started < 15  # 2 s here; 35 s one spelling at a time
     assert all(hits and hits[0][0] == f"{names[i * 50][:-1]}x" for i, hits in enumerate(found))
     assert found[0][0][1][0] == names[0]  # the spelling it looks like
+
+
+def test_from_outside_the_project_its_configuration_is_used_and_named(tmp_path, monkeypatch, capsys):
+    """`factcheck check /abs/project/facts` from elsewhere took the working directory's configuration."""
+    project_root = make_project(tmp_path / "proj", {"facts/a.yaml": "facts:\n" + fact("good", SOURCE)})
+    (project_root / "pyproject.toml").write_text('[tool.factcheck]\nsources = "corpus"\n', encoding="utf-8")
+    (project_root / "seeds").rename(project_root / "corpus")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "pyproject.toml").write_text('[tool.factcheck]\nsources = "."\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert main(["check", str(project_root / "facts")]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"factcheck: project {project_root.resolve().as_posix()}: pyproject.toml [tool.factcheck]: "
+        "facts in facts, sources in corpus"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "proj/facts"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "factcheck: proj/pyproject.toml [tool.factcheck]: facts in proj/facts, sources in proj/corpus"
+    )
