@@ -16,6 +16,7 @@ class Limits:
     max_yaml_values: int = 1_000_000  # values in one YAML file once its aliases (*name) are expanded
     max_quote_chars: int = 5_000  # one quote (a citation's or a disputing one): aligning it takes time
     max_entities: int = 100_000  # entities declared across the suite
+    max_source_files: int = 100_000  # files and folders listed under the sources root (suggestions, coverage)
 
 
 # Deeper nesting than this would exhaust Python's recursion while the YAML is built, whatever the setting says.

@@ -58,10 +58,18 @@ def refusal(path: Path, inputs: Iterable[Path]) -> str | None:
                 "name, or --json - for standard output")
     resolved = target.resolve()
     for protected in inputs:
-        if resolved == protected.resolve():
+        if resolved == _resolved(protected):
             return (f"refusing to write the report to {path}: it would overwrite an input of this run "
                     f"({protected}): give a path outside the fact files and sources")
     return None
+
+
+def _resolved(path: Path) -> Path | None:
+    """The real path of an input, or None when it cannot be resolved (a link loop, a /proc entry gone meanwhile)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def write_report(path: Path, text: str, inputs: Iterable[Path]) -> None:

@@ -131,6 +131,7 @@ def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) 
     errors = inputs.problems + inputs.suite.problems + findings.problems
     unusable = inputs.library.unusable  # said once (prepare, the configuration), not again for every citation
     errors += [problem for result in results for problem in result.problems if problem.message != unusable]
+    errors += [problem for problem in [inputs.library.listing_problem()] if problem]
     return sorted(set(errors))
 
 

@@ -32,6 +32,7 @@ class Library:
     root: Path
     display_root: str = "seeds"
     limits: Limits = field(default_factory=Limits)
+    truncated: bool = False  # listing the sources stopped at limits.max_source_files
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
 
@@ -109,14 +110,35 @@ class Library:
         Folders that cannot be read are skipped, links to folders not followed (no loop, no walking out of the root).
         """
         if self._names is None:
-            found = []
+            found, seen = [], 0
             for folder, subfolders, files in os.walk(self.root) if self.root.is_dir() else ():
-                for file in files:
+                subfolders.sort()
+                seen += len(subfolders) + len(files)
+                if seen > self.limits.max_source_files:  # sources = "/": stop, and say so (see listing_problem)
+                    self.truncated = True
+                    break
+                for file in sorted(files):
                     path = Path(folder, file)
-                    if not file.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES and path.is_file():
+                    if not file.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES and _is_file(path):
                         found.append(path.relative_to(self.root).as_posix())
             self._names = sorted(found)
         return self._names
+
+    def listing_problem(self) -> Problem | None:
+        """When listing the sources stopped at max_source_files, the error that says so."""
+        if not self.truncated:
+            return None
+        return Problem(self.display_root, 1, 1, over(
+            "files and folders under the sources root", self.limits.max_source_files + 1, "max_source_files",
+            self.limits.max_source_files, "name the folder that holds the sources (the listing stopped there: "
+            "suggestions and 'found in another source' looked no further)"))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a file we may not look at (/proc/1/cwd under sources = "/"): not a source
+        return False
 
 
 @dataclass

@@ -282,3 +282,24 @@ def test_from_outside_the_project_its_configuration_is_used_and_named(tmp_path, 
     assert capsys.readouterr().out.splitlines()[0] == (
         "factcheck: proj/pyproject.toml [tool.factcheck]: facts in proj/facts, sources in proj/corpus"
     )
+
+
+def test_a_sources_root_of_the_whole_disk_stops_listing_at_max_source_files(project):
+    """sources = "/": PermissionError from Library.names() as soon as a quote failed (and a walk of the disk)."""
+    make_project(project, {"facts/a.yaml": "facts:\n" + fact("good", SOURCE)
+                           + fact("bad", SOURCE, "Not in it at all anywhere in the corpus, no.")})
+    for index in range(30):
+        (project / "seeds" / f"more{index}.txt").write_text("Nothing to see.\n", encoding="utf-8")
+    with open("pyproject.toml", "a", encoding="utf-8") as pyproject:
+        pyproject.write("max_source_files = 20\n")
+    code, report = run()
+    assert code == 2 and passed(report) == ["good"]
+    assert [e["message"] for e in report["errors"]] == [
+        "files and folders under the sources root: 21, over the limit of 20 ([tool.factcheck] max_source_files): "
+        "name the folder that holds the sources (the listing stopped there: suggestions and 'found in another "
+        "source' looked no further)"
+    ]
+    (project / "pyproject.toml").write_text('[tool.factcheck]\nsources = "/"\nmax_source_files = 2000\n',
+                                            encoding="utf-8")
+    code, report = run()  # every citation then names a file under / that is not there: errors, no crash
+    assert code == 2
