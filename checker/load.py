@@ -158,6 +158,9 @@ else:
             StrictResolver.__init__(self)
 
 
+# Where a tag could stand: a "!" opening a token (a claim's "Wow!" does not); only then are the events read.
+TAG_HINT = re.compile(r"(?:^|[\s\[{,])!")
+
 # A number a float cannot hold (more than 308 digits, or 1e400) is no quantity a fact states: refused, not
 # silently made infinite (nor, past 4,300 digits, a crash in int()).
 MAX_NUMBER_DIGITS = 308
@@ -212,7 +215,7 @@ def load_file(path: Path, display_name: str, limits: Limits = Limits()) -> Loade
 def load_text(text: str, display_name: str, limits: Limits = Limits()) -> LoadedFile:
     """Parse YAML text strictly (one document, no duplicate keys, no tags, no YAML 1.1 surprises), within `limits`
     (nesting, values once aliases are expanded), before anything is built from it."""
-    tagged = _explicit_tag(text, display_name) if "!" in text else None
+    tagged = _explicit_tag(text, display_name) if TAG_HINT.search(text) else None
     if tagged:
         return LoadedFile(display_name, problems=[tagged])
     loader = _Loader(text)
