@@ -59,6 +59,8 @@ def discover(paths: list[Path], config: Config) -> tuple[list[tuple[Path, str]],
                     found[child.resolve()] = config.display(child)
         elif path.is_file():
             found[path.resolve()] = config.display(path)
+        elif path.exists():  # a pipe, socket or device: reading it could block the run
+            problems.append(Problem(config.display(path), 1, 1, "not a regular file (a pipe, socket or device)"))
         else:
             problems.append(Problem(config.display(path), 1, 1, "no such file or directory"))
     return sorted(found.items(), key=lambda item: item[1]), problems

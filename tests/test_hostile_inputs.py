@@ -303,3 +303,13 @@ def test_a_sources_root_of_the_whole_disk_stops_listing_at_max_source_files(proj
                                             encoding="utf-8")
     code, report = run()  # every citation then names a file under / that is not there: errors, no crash
     assert code == 2
+
+
+def test_a_fifo_named_as_a_fact_file_is_not_read(project):
+    make_project(project, {"facts/a.yaml": "facts:\n" + fact("good", SOURCE)})
+    os.mkfifo(project / "pipe.yaml")
+    code, report = run("facts", "pipe.yaml")
+    assert code == 2 and passed(report) == ["good"]
+    assert [(e["file"], e["message"]) for e in report["errors"]] == [
+        ("pipe.yaml", "not a regular file (a pipe, socket or device)")
+    ]

@@ -198,3 +198,13 @@ def test_a_link_loop_in_facts_collects_each_fact_once(pytester):
     result.assert_outcomes(passed=1)
     report = json.loads((pytester.path / "report.json").read_text(encoding="utf-8"))
     assert [entry["file"] for entry in report["facts"]] == ["facts/tamtam.yaml"]
+
+
+def test_a_number_too_large_fails_its_file_only(pytester):
+    """A 5,000-digit number made every file, good ones included, a collection error (int()'s ValueError)."""
+    project(pytester, {"facts/a.yaml": "facts:\n" + GOOD_FACT, "facts/b.yaml": "facts:\n  - id: x\n    note: "
+                       + "1" * 5000 + "\n"})
+    result = pytester.runpytest("facts/", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*facts/b.yaml:3:11: the number 1111*is too large for a fact file*"])
+    assert "Traceback" not in result.stdout.str()
