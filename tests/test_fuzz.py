@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
+import yaml
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -78,6 +79,26 @@ METADATA = (
 )
 
 
+KEYS = ("id", "claim", "citations", "source", "quote", "lines", "prefix", "suffix", "strict", "about", "property",
+        "value", "unit", "disputed_by", "says", "resolution", "waive", "rule", "token", "reason", "requires_sources",
+        "independence", "numbers_not_stated", "kind", "name", "aliases", "first", "then", "within_days", "severity")
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**400, 10**400), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40), st.sampled_from(("good.txt", "edge.txt", "pipe.txt", "../x", "2019-11-29", "9999-12-31",
+                                           "before", "names", "value-agreement", "12 %", "Friday", "e1", "good-0")),
+)
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
+                      | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5), max_leaves=20)
+
+
+def generated_fact_file() -> st.SearchStrategy[str]:
+    """A fact file built from the real keys with any values: the schema, the suite and the rules see odd data."""
+    top = st.fixed_dictionaries({}, optional={"facts": st.lists(VALUES, max_size=3),
+                                              "entities": st.lists(VALUES, max_size=2),
+                                              "rules": st.lists(VALUES, max_size=2)})
+    return top.map(lambda data: yaml.safe_dump(data, allow_unicode=True, width=10**6))
+
+
 def sentences() -> st.SearchStrategy[list[str]]:
     sentence = st.lists(st.sampled_from(WORDS), min_size=6, max_size=10).map(" ".join)
     return st.lists(sentence, min_size=1, max_size=4, unique=True)
@@ -95,7 +116,7 @@ def projects(draw) -> dict:
         lines.append(draw(st.sampled_from(SOURCE_BREAKING_SETTINGS)) if breaks_sources else 'sources = "corpus"')
         pyproject = "[tool.factcheck]\n" + "\n".join(lines) + "\n"
     fragments = draw(st.lists(st.sampled_from(FRAGMENTS), max_size=4))
-    noise = draw(st.lists(st.text(max_size=200), max_size=2))
+    noise = draw(st.lists(st.text(max_size=200) | generated_fact_file(), max_size=2))
     line_end = draw(st.sampled_from(("\n", "\r\n", "\r")))
     return {
         "good": good,
