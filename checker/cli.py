@@ -123,6 +123,9 @@ def run(args: argparse.Namespace) -> int:
     for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
         checked = check(paths, project)
         sources_display = checked.inputs.library.display_root
+        if project.root != config.root:  # say which pyproject.toml: not the working directory's
+            root = "" if project.base else f"project {project.root.as_posix()}: "
+            lines.append(f"factcheck: {root}{project.describe()}")
         with phase("report"):
             docs.append(report_document(checked.report, sources_display))
         if change:

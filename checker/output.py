@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 # C0 and C1 controls, DEL, and the Unicode line and paragraph separators: each shown as an escape
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # surrogates: a file name's undecodable byte
 NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -33,6 +33,8 @@ def _escape(match: re.Match[str]) -> str:
     char = match.group()
     if char in NAMED:
         return NAMED[char]
+    if "\udc80" <= char <= "\udcff":  # a byte of a file name that is not UTF-8 (caf\xe9.txt), as Python keeps it
+        return f"\\x{ord(char) - 0xdc00:02x}"
     return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
@@ -56,10 +58,18 @@ def refusal(path: Path, inputs: Iterable[Path]) -> str | None:
                 "name, or --json - for standard output")
     resolved = target.resolve()
     for protected in inputs:
-        if resolved == protected.resolve():
+        if resolved == _resolved(protected):
             return (f"refusing to write the report to {path}: it would overwrite an input of this run "
                     f"({protected}): give a path outside the fact files and sources")
     return None
+
+
+def _resolved(path: Path) -> Path | None:
+    """The real path of an input, or None when it cannot be resolved (a link loop, a /proc entry gone meanwhile)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def write_report(path: Path, text: str, inputs: Iterable[Path]) -> None:

@@ -187,6 +187,7 @@ class State:
         self.pytest_config = config
         self.projects: dict[Path, Project] = {}
         self.roots: dict[Path, Path] = {}  # directory -> its project's root
+        self.seen: set[Path] = set()  # the real files offered for collection
 
     def argument_paths(self) -> list[Path]:
         """The paths pytest was asked to collect (command line, testpaths or the invocation directory)."""
@@ -247,9 +248,14 @@ class State:
         return next((frame for frame in frames if root.is_relative_to(frame)), None)
 
     def collects(self, path: Path) -> bool:
-        """A YAML file under its project's configured facts, or a fact file the command line asks for."""
-        project = self.project(path.resolve())
-        if project.owns(path.resolve()):
+        """A YAML file under its project's configured facts, or a fact file the command line asks for; each real
+        file once (pytest follows links to folders: `facts/loop -> .` offered every fact file again and again)."""
+        real = path.resolve()
+        if real in self.seen:
+            return False
+        self.seen.add(real)
+        project = self.project(real)
+        if project.owns(real):
             project.collected = True
             return True
         return False

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from checker.limits import Limits, over
 from checker.load import LoadedFile, Mapping, load_file, position_of
 from checker.model import Citation, Dispute, Evidence, Fact, Problem, Selector, Verdict, Waiver
 from checker.validate import schema_problems, top_level_problem
@@ -21,17 +22,21 @@ class Suite:
     problems: list[Problem] = field(default_factory=list)  # file-level: bad YAML, bad top level, bad entity/rule
     files: list[str] = field(default_factory=list)
 
+    def cites_sources(self) -> bool:
+        """Whether any valid fact quotes a source (else a run needs no sources root)."""
+        return any(fact.citations or fact.disputes for fact in self.facts)
 
-def read_suite(files: Iterable[tuple[Path, str]]) -> Suite:
-    """Load and validate each (path, display name); then check ids across the whole suite."""
+
+def read_suite(files: Iterable[tuple[Path, str]], limits: Limits = Limits()) -> Suite:
+    """Load and validate each (path, display name) within `limits`; then check ids across the whole suite."""
     suite = Suite()
     for path, name in files:
-        add_file(suite, load_file(path, name))
+        add_file(suite, load_file(path, name, limits), limits)
     mark_duplicate_ids(suite.facts)
     return suite
 
 
-def add_file(suite: Suite, loaded: LoadedFile) -> None:
+def add_file(suite: Suite, loaded: LoadedFile, limits: Limits = Limits()) -> None:
     suite.files.append(loaded.file)
     suite.problems.extend(loaded.problems)
     if loaded.data is None:
@@ -50,12 +55,35 @@ def add_file(suite: Suite, loaded: LoadedFile) -> None:
     if isinstance(facts, list):
         for index, raw in enumerate(facts):
             line = position_of(loaded.data, ("facts", index))[0]
-            suite.facts.append(build_fact(raw, loaded.file, index, by_fact.get(index, []), line))
-    suite.entities.extend(_mappings(loaded.data.get("entities")))
+            problems = by_fact.get(index, []) or list(_quote_length_problems(raw, loaded.file, limits))
+            suite.facts.append(build_fact(raw, loaded.file, index, problems, line))
+    entities = _mappings(loaded.data.get("entities"))
+    if len(suite.entities) + len(entities) > limits.max_entities:
+        line = position_of(loaded.data, ("entities",))[0]
+        suite.problems.append(Problem(loaded.file, line, 1, over(
+            "entities declared in the suite", len(suite.entities) + len(entities), "max_entities",
+            limits.max_entities, "split the project, or raise the limit")))
+        entities = entities[: max(0, limits.max_entities - len(suite.entities))]
+    suite.entities.extend(entities)
     suite.rules.extend(_mappings(loaded.data.get("rules")))
     kinds = loaded.data.get("entity_kinds")
     if isinstance(kinds, list):
         suite.entity_kinds.extend(kind for kind in kinds if isinstance(kind, str))
+
+
+def _quote_length_problems(raw: Any, file: str, limits: Limits) -> Iterable[Problem]:
+    """A quote over max_quote_chars is refused before it is aligned (aligning takes time with its length)."""
+    if not isinstance(raw, Mapping):
+        return
+    for key in ("citations", "disputed_by"):
+        quoted = raw.get(key)
+        for item in quoted if isinstance(quoted, list) else ():
+            quote = item.get("quote") if isinstance(item, Mapping) else None
+            if isinstance(quote, str) and len(quote) > limits.max_quote_chars:
+                line, column = item.key_positions["quote"]
+                yield Problem(file, line, column, over(
+                    "quote length in characters", len(quote), "max_quote_chars", limits.max_quote_chars,
+                    "quote the passage that proves the claim, or cite it in several shorter quotes"))
 
 
 def _mappings(items: Any) -> list[Mapping]:

@@ -59,8 +59,10 @@ def init(directory: Path) -> Initialized:
     directory.mkdir(parents=True, exist_ok=True)
     result.done.append(_pyproject(directory / "pyproject.toml"))
     config = load_config(directory)
-    if config.problems:
-        raise InitError("; ".join(str(problem) for problem in config.problems))
+    missing_sources = not config.sources.exists()  # init creates the sources folder: not an error here
+    problems = [p for p in config.problems if not (missing_sources and "does not exist" in p.message)]
+    if problems:
+        raise InitError("; ".join(str(problem) for problem in problems))
     sources, facts = config.sources, config.facts[0]
     fresh = not _has_files(sources) and not any(_fact_files(path) for path in config.facts)
     for folder in (sources, facts if facts.suffix not in (".yaml", ".yml") else facts.parent):

@@ -98,7 +98,8 @@ def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
             same = re.escape(normalize(part.brackets[index - 1]).text)  # "[Two] people" for "two people"
             leading = not (out and out[-1])
             edge = f"(?:({same}){after})?" if leading else f"(?: ({same}))?{after}"
-            out.append({"attached": f"({ATTACHED})", "edge": edge}.get(kind, f"(?: (.{{1,{max_bracket}}}?))??{after}"))
+            span = f".{{1,{max_bracket}}}?" if max_bracket else "(?!)"  # max_bracket 0: a bracket stands for nothing
+            out.append({"attached": f"({ATTACHED})", "edge": edge}.get(kind, f"(?: ({span}))??{after}"))
         out.append(re.escape(piece))
     return re.compile("".join(out))
 

@@ -399,8 +399,13 @@ def _check_param(declaration: Mapping, key: str, type_: str, ctx: Context) -> tu
         return value, []
     what = {"fact": "fact", "facts": "fact", "entities": "entity", "properties": "property"}[type_]
     problems = []
+    invalid = {r.fact.id: r.fact for r in ctx.results.values() if r.fact.problems} if what == "fact" else {}
     for item in [value] if isinstance(value, str) else value:
-        if item not in known:
+        if item in invalid:  # it exists, with errors of its own: "no fact has this id" would send the editor astray
+            where = f"{invalid[item].file}:{invalid[item].line}"
+            problems.append(_problem(declaration, key, f"'{key}' names fact '{item}' ({where}), which has errors "
+                                                       "and is not checked: fix that fact first"))
+        elif item not in known:
             close = difflib.get_close_matches(item, [k for k in known if isinstance(k, str)], n=1)
             hint = (
                 f"did you mean '{close[0]}'?" if close else f"no fact has {'it' if what == 'property' else 'this id'}"

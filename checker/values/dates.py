@@ -239,8 +239,11 @@ def mention_supports(value: DateValue, mention: DateMention) -> bool:
 def parse_published(raw: Any) -> date | None:
     """sources.yaml `published:` as a date, or None."""
     if isinstance(raw, date):
-        return raw
-    try:
-        return date.fromisoformat(str(raw)) if raw else None
-    except ValueError:
-        return None
+        published = raw
+    else:
+        try:
+            published = date.fromisoformat(str(raw)) if raw else None
+        except ValueError:
+            return None
+    # At the calendar's edge 'next year' or 'tomorrow' would overflow: such a date is an error in sources.yaml.
+    return published if published is None or date(2, 1, 1) <= published <= date(9998, 12, 31) else None
