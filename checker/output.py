@@ -23,9 +23,10 @@ class ReportPathError(Exception):
 
 
 def shown(line: str) -> str:
-    """One line as a person (or a CI log) may safely see it: control characters as escapes (`\\n`, `\\x1b`), and
-    no line starting `::`, which GitHub Actions would take for a workflow command."""
-    line = CONTROL.sub(_escape, line)
+    """One line as a person (or a CI log) may safely see it: control characters as escapes (`\\n`, `\\x1b`), no
+    line starting `::` and no `##[` anywhere, which GitHub Actions would take for a workflow command (the second
+    is the runner's older syntax)."""
+    line = CONTROL.sub(_escape, line).replace("##[", "#\\x23[")
     return "\\x3a" + line[1:] if line.startswith("::") else line
 
 

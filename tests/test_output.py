@@ -95,6 +95,7 @@ def test_input_text_cannot_inject_workflow_commands_or_terminal_escapes(project,
 def test_shown_escapes_controls_and_workflow_commands():
     assert shown("a\nb\tc\x1b[0m\u2028") == "a\\nb\\tc\\x1b[0m\\u2028"
     assert shown("::error::x") == "\\x3a:error::x"
+    assert shown("claim ##[error]pwned") == "claim #\\x23[error]pwned"  # the runner's older command syntax
     assert shown("plain: text :: stays") == "plain: text :: stays"
 
 
