@@ -1,6 +1,7 @@
 """The sources root: each cited document read and normalized once, and sources.yaml metadata."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ class Library:
     display_root: str = "seeds"
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
+    _digests: dict[str, str | SourceError] = field(default_factory=dict)
 
     def document(self, name: str) -> Document:
         """The document a citation names; raises SourceError (cached too) when it cannot be used."""
@@ -36,19 +38,48 @@ class Library:
         return found
 
     def _read(self, name: str) -> Document | SourceError:
+        try:
+            data, text = self._load(name)
+        except SourceError as error:
+            return error
+        self._digests[name] = hashlib.sha256(data).hexdigest()  # the digest of exactly the text located in
+        return Document.from_text(text, name)
+
+    def text(self, name: str) -> str:
+        """The text of a source as written (decoded, not normalized); raises SourceError when it cannot be used."""
+        if isinstance(self._documents.get(name), Document):
+            return self._documents[name].text
+        return self._load(name)[1]
+
+    def digest(self, name: str) -> str:
+        """A hash of the source's bytes (sha256), which caches key on; raises SourceError like `document`.
+        Once the document is read, the digest of the very bytes it was read from."""
+        if name not in self._digests:
+            try:
+                self._digests[name] = hashlib.sha256(self._load(name)[0]).hexdigest()
+            except SourceError as error:
+                self._digests[name] = error
+        found = self._digests[name]
+        if isinstance(found, SourceError):
+            raise found
+        return found
+
+    def _load(self, name: str) -> tuple[bytes, str]:
+        """The bytes of a source and their text; raises SourceError naming what is wrong."""
         path = (self.root / name).resolve()
         if not path.is_relative_to(self.root.resolve()):
-            return SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
+            raise SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
         if path.is_dir():
-            return SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
+            raise SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
         if not path.is_file():
-            return SourceError(f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}")
+            raise SourceError(f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}")
         try:
-            return Document.read(path, name)
+            data = path.read_bytes()
+            return data, data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            return SourceError(f"source '{name}' is not valid UTF-8 text")
+            raise SourceError(f"source '{name}' is not valid UTF-8 text") from None
         except OSError as error:
-            return SourceError(f"source '{name}' cannot be read: {error.strerror}")
+            raise SourceError(f"source '{name}' cannot be read: {error.strerror}") from None
 
     def _suggest(self, name: str) -> str:
         import difflib
