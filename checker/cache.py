@@ -2,9 +2,10 @@
 word index keyed by the library's contents. Safe to delete; an entry that is stale, corrupt or not ours is ignored.
 
 What a located citation depends on, and so its key: the source's bytes (sha256), its name (messages name it), the
-quote, its selector, the options it was matched with, and the matcher itself — MATCHER_VERSION, the Unicode
-database and the versions of the libraries the matcher judges with. Any change to checker/match that can change a
-Match must bump MATCHER_VERSION. A quote found in another source also depends on every other source: that part of
+quote, its selector, the options it was matched with, and the matcher itself — MATCHER_VERSION, a fingerprint of
+checker/match's source files, the Unicode database and the versions of the libraries the matcher judges with. Any
+change to checker/match that can change a Match must bump MATCHER_VERSION (the fingerprint is a safety net, not a
+substitute: an installed copy may carry only compiled files). A quote found in another source also depends on every other source: that part of
 an entry is trusted only for the library contents it was found with.
 
 Writers never leave a half-written file: each writes a temporary file in the same directory and renames it into
@@ -19,10 +20,12 @@ import os
 import tempfile
 import unicodedata
 from dataclasses import asdict
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import checker.match as match_package
 from checker.index import SourceIndex
 from checker.match import MatchOptions
 from checker.model import Citation, Match, Span
@@ -32,15 +35,21 @@ DIRECTORY = ".factcheck-cache"
 MATCH_KEYS = {"status": str, "ok": bool, "score": (int, float), "matched": str, "diff": str, "moved": str}
 
 
+@lru_cache(maxsize=1)
 def _judged_by() -> str:
-    """The matcher's version and what it judges with: a change in any of them makes every entry stale."""
+    """The matcher's version and what it judges with: a change in any of them makes every entry stale. Besides
+    MATCHER_VERSION, a fingerprint of checker/match's own source files, so that an edit nobody versioned still
+    never reads results the old code produced."""
     versions = []
     for package in ("rapidfuzz", "pyspellchecker"):
         try:
             versions.append(f"{package}-{metadata.version(package)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{package}-none")
-    return "-".join([f"matcher{MATCHER_VERSION}", f"unicode{unicodedata.unidata_version}", *versions])
+    code = hashlib.sha256()
+    for path in sorted(Path(match_package.__file__).parent.glob("*.py")):
+        code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return "-".join([f"matcher{MATCHER_VERSION}", code.hexdigest()[:12], f"unicode{unicodedata.unidata_version}", *versions])
 
 
 class Cache:

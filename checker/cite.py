@@ -25,16 +25,19 @@ Job = tuple[Fact, str, int, Citation]  # a quote to locate: its fact, CITATIONS 
 
 @dataclass(frozen=True)
 class Share:
-    """Where this process starts the work: worker `number` of `count` begins at the number/count point of the sorted
-    sources and wraps around. Workers that share a cache so meet in the middle: each locates about 1/count of the
-    sources and reads the others' results from the cache, and every worker still ends with every result."""
+    """The order this process locates sources in, as worker `number` of `count` (pytest-xdist): first its own
+    count-th of the sorted sources, then the others' from the far end back, so that it meets each other worker
+    head-on. Workers sharing a cache check it before each source and write each source's results when done, so
+    each locates about 1/count of the sources and reads the rest, and every worker still ends with every result."""
 
     number: int = 0
     count: int = 1
 
     def order(self, sources: list[str]) -> list[str]:
-        start = len(sources) * self.number // self.count if 0 <= self.number < self.count else 0
-        return sources[start:] + sources[:start]
+        if not 0 <= self.number < self.count:
+            return sources
+        start, end = len(sources) * self.number // self.count, len(sources) * (self.number + 1) // self.count
+        return sources[start:end] + sources[:start][::-1] + sources[end:][::-1]
 
 
 def verify_facts(

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 from checker.config import Config, load_config
@@ -22,6 +23,8 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--sources", help=sources)
     run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
+    run.add_argument("--no-cache", dest="cache", action="store_false", default=None,
+                     help="locate every quote anew, neither reading nor writing .factcheck-cache/")
     cover = commands.add_parser("coverage", help="list, per source, the checkable sentences no fact cites")
     cover.add_argument("paths", nargs="*", type=Path, help=f"fact files or directories (default: [tool.factcheck] facts, here {facts})")
     cover.add_argument("--sources", help=sources)
@@ -34,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "coverage":
         return run_coverage(args)
-    config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
+    config = load_config(Path.cwd(), sources=args.sources, strict=args.strict, cache=args.cache)
     docs, lines = [], []
-    for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
+    load = partial(load_config, sources=args.sources, strict=args.strict, cache=args.cache)
+    for project, paths in by_project(args.paths, config, load):
         checked = check(paths, project)
         sources_display = checked.inputs.library.display_root
         docs.append(report_document(checked.report, sources_display))

@@ -10,7 +10,7 @@ from checker.match import MatchOptions
 from checker.model import Problem
 
 MATCH_KEYS = {"min_words": int, "min_chars": int, "max_gap": int, "max_bracket": int, "slips_per_100": (int, float)}
-KEY_TYPES = {"sources": str, "facts": (str, list), "strict": bool, **MATCH_KEYS}
+KEY_TYPES = {"sources": str, "facts": (str, list), "strict": bool, "cache": bool, **MATCH_KEYS}
 KNOWN_KEYS = set(KEY_TYPES)
 
 
@@ -25,6 +25,7 @@ class Config:
     problems: list[Problem] = field(default_factory=list)
     declared: bool = False  # whether pyproject.toml has a [tool.factcheck] table (else every setting is a default)
     base: Path | None = None  # what reports show paths relative to; None: the project root
+    cache: bool = True  # keep located citations in <root>/.factcheck-cache/ (checker.cache)
 
     def display(self, path: Path) -> str:
         """A path as reports show it: relative to the project root (or `base`), with forward slashes."""
@@ -60,7 +61,9 @@ def _declares_factcheck(path: Path) -> bool:
         return True
 
 
-def load_config(start: Path, sources: str | None = None, strict: bool | None = None) -> Config:
+def load_config(
+    start: Path, sources: str | None = None, strict: bool | None = None, cache: bool | None = None
+) -> Config:
     """Read [tool.factcheck] from the project's pyproject.toml; command-line values override it."""
     root = find_project_root(start)
     settings, problems = _read_settings(root)
@@ -73,7 +76,7 @@ def load_config(start: Path, sources: str | None = None, strict: bool | None = N
     )
     facts_paths = [root / str(p) for p in (facts if isinstance(facts, list) else [facts])]
     return Config(root=root, sources=sources_path.resolve(), facts=facts_paths, match=match, problems=problems,
-                  declared=declared)
+                  declared=declared, cache=bool(settings.get("cache", True)) if cache is None else cache)
 
 
 def _read_settings(root: Path) -> tuple[dict[str, Any], list[Problem]]:

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from checker.cite import Share
 from checker.config import Config, find_project_root, load_config
 from checker.model import Fact, FactResult, Problem, RuleResult
 from checker.report import (
@@ -48,6 +49,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--factcheck-json", metavar="FILE", default=None, help="write the factcheck JSON report to FILE")
     group.addoption("--factcheck-sources", metavar="DIR", default=None, help="sources root (default: [tool.factcheck] sources)")
     group.addoption("--factcheck-strict", action="store_true", default=None, help="fail fuzzy matches too")
+    group.addoption("--factcheck-no-cache", dest="factcheck_cache", action="store_false", default=None,
+                    help="locate every quote anew, neither reading nor writing .factcheck-cache/")
 
 
 state_key = pytest.StashKey["State"]()
@@ -90,9 +93,10 @@ def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Ite
 class Project:
     """One project's facts in this session (the nearest [tool.factcheck] decides): the pipeline's steps, run once."""
 
-    def __init__(self, config: Config, explicit: list[Path]) -> None:
+    def __init__(self, config: Config, explicit: list[Path], share: Share = Share()) -> None:
         self.config = config
         self.explicit = explicit  # fact files named on the command line outside the configured facts
+        self.share = share  # where this xdist worker starts locating (every worker still gets every result)
         self.collected = False
         self.setup_reported = False
 
@@ -105,7 +109,7 @@ class Project:
 
     @cached_property
     def fact_results(self) -> dict[Fact, FactResult]:
-        return {result.fact: result for result in verify(self.inputs)}
+        return {result.fact: result for result in verify(self.inputs, self.share)}
 
     @cached_property
     def findings(self) -> Findings:
@@ -168,7 +172,7 @@ class State:
         root = self.project_root(path)
         if root not in self.projects:
             config = self.load_config(root)
-            project = Project(config, [])
+            project = Project(config, [], worker_share(self.pytest_config))
             named = [p for p in self.named_fact_files if self.project_root(p) == root and not project.owns(p)]
             project.explicit.extend(named)
             self.projects[root] = project
@@ -184,6 +188,7 @@ class State:
             root,
             sources=self.pytest_config.getoption("factcheck_sources"),
             strict=self.pytest_config.getoption("factcheck_strict"),
+            cache=self.pytest_config.getoption("factcheck_cache"),
         )
         config.base = self.base_for(root)
         return config
@@ -215,6 +220,18 @@ class State:
         config = self.project(yaml_files[0]).config
         return (f"{where or '.'}: {len(yaml_files)} YAML files but no fact file: none is under the facts paths of "
                 f"{config.describe()}, nor declares facts:, entities: or rules: at its top level")
+
+
+def worker_share(config: pytest.Config) -> Share:
+    """This process's place among pytest-xdist workers: worker k of n starts locating at the k/n point of the
+    sources, so that workers sharing the cache divide the work (with the cache off, each does it all)."""
+    worker = getattr(config, "workerinput", None)
+    if not worker:
+        return Share()
+    try:
+        return Share(int(str(worker["workerid"]).removeprefix("gw")), int(worker["workercount"]))
+    except (KeyError, ValueError):
+        return Share()
 
 
 def rule_name(rule: Any) -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Callable
 
 from checker import rules
-from checker.cite import verify_facts
+from checker.cache import Cache
+from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
 from checker.model import FactResult, Problem, Report, RuleResult
 from checker.sources import Library, SourceInfo, read_metadata
@@ -104,9 +105,11 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
     return Inputs(config, read_suite(files), library, metadata, config.problems + problems + metadata_problems)
 
 
-def verify(inputs: Inputs) -> list[FactResult]:
-    """Every quote of every valid fact located in its source, with the options resolved for it."""
-    return verify_facts(inputs.suite.facts, inputs.library, inputs.config.match)
+def verify(inputs: Inputs, share: Share = Share()) -> list[FactResult]:
+    """Every quote of every valid fact located in its source, with the options resolved for it (from the project's
+    cache when it holds them); `share` says where a pytest-xdist worker starts."""
+    cache = Cache(inputs.config.root) if inputs.config.cache else None
+    return verify_facts(inputs.suite.facts, inputs.library, inputs.config.match, cache, share)
 
 
 def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
