@@ -6,8 +6,9 @@ It never misses because its words are never stricter than the matcher's normaliz
 
 - a document's words are the runs of letters and digits of its text folded character by character exactly as the
   matcher folds each character (asked of `normalize` itself, once per distinct character), plus every form the
-  matcher's context rules can make of them: an apostrophe both kept (a word break) and dropped, a word hyphenated
-  across a line break both split and joined, a combining accent both apart and composed with the letter before it;
+  matcher's context rules make of them: a quote mark dropped where it does not stand between two letters (as
+  written), a word hyphenated across a line break both split and joined, a combining accent both apart and composed
+  with the letter before it;
 - a quote's required words are the inner words of each stretch between ellipses and [insertions], as the matcher
   normalizes them: the first and last word of a stretch may be cut by an insertion, and are required only when the
   quote has no inner word at all (and then only at the quote's ends and beside an ellipsis, where the match is on a
@@ -21,56 +22,113 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from checker.match import normalize
 
 WORD = re.compile(r"[^\W_]+")  # the runs of letters and digits a normalized text is split into
-APOSTROPHE = "'"
+PLACEHOLDER = "\ue000"  # the matcher's stand-in for an [insertion]: a letter to it
 # where a quote's stretches end: an ellipsis as any editor types it, an [insertion], a stray bracket
 STRETCH_BREAK = re.compile(r"\[[^\[\]]*\]|[\[\]]|\.(?:\s*\.)+|\u2026")
-BRACKETED = re.compile(r"\[[^\[\]]*\]|[\[\]]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+MAX_REPLACED = 64  # distinct non-ASCII characters replaced one by one in bytes; beyond, the text is translated as str
 # a hyphen (or soft hyphen) ending a line: the matcher may join the words around it
 LINE_BREAK = re.compile(r"[-\u2010\u00ad][ \t]*\r?\n[ \t]*")
 ALL_SOURCES = None  # what `required_words` leaves when a quote has no word it must hold: every source is a candidate
 
-_FOLDED: dict[int, str] = {}  # character -> how the matcher writes it between two letters (letters, digits, ' or spaces)
+_FOLDED: dict[int, str] = {}  # character -> how the matcher writes it between two letters (letters, digits, spaces)
+_DROPPED: dict[str, bool] = {}  # character -> whether the matcher drops it unless it stands between two letters
 
 
 def _fold_table(chars: Iterable[str]) -> dict[int, str]:
     """The translation table covering `chars`: each one as the matcher's normalize writes it between two letters,
-    with everything but letters, digits and the apostrophe turned into a space."""
+    with everything but letters and digits turned into a space."""
     for char in chars:
         if ord(char) not in _FOLDED:
             folded = normalize(f"a{char}a").text
             inner = folded[1:-1] if len(folded) >= 2 and folded[0] == folded[-1] == "a" else " "
-            _FOLDED[ord(char)] = "".join(c if c.isalnum() or c == APOSTROPHE else " " for c in inner)
+            kept = "".join(c if c.isalnum() else " " for c in inner)
+            _FOLDED[ord(char)] = re.sub(" +", " ", kept)  # ", " between letters is one break, as "," alone
     return _FOLDED
 
 
 def document_words(text: str) -> set[str]:
     """Every word the matcher's normalization of `text` can contain (and a few more): what the index keeps."""
-    chars = set(text)
-    table = _fold_table(chars)
-    found = set(text.translate(table).split())
-    marks = {ord(c): c for c in chars if unicodedata.combining(c)}
+    odd = set() if text.isascii() else set(NON_ASCII.findall(text))
+    found = _words(text, odd)
+    marks = "".join(sorted(c for c in odd if unicodedata.combining(c)))
     if marks:  # the matcher composes an accent typed apart with the letter before it, as folded ("ß\u0301": "sś")
-        composed = unicodedata.normalize("NFC", text.translate({**table, **marks}))
-        found.update(composed.translate({ord(c): " " for c in set(composed) if unicodedata.combining(c)}).split())
-    found.update(_joined_across_line_breaks(text))
-    return _with_apostrophes_resolved(found)
+        composed = _accents_composed(text, marks)
+        found.update(_words(composed, set(NON_ASCII.findall(composed))))
+    return found
 
 
-def _with_apostrophes_resolved(words: set[str]) -> set[str]:
-    """An apostrophe inside a word breaks it (the matcher keeps it); one the matcher drops joins what stood around it."""
-    marked = [word for word in words if APOSTROPHE in word]
-    words.difference_update(marked)
-    for word in marked:
-        words.update(piece for piece in word.split(APOSTROPHE) if piece)
-        joined = word.replace(APOSTROPHE, "")
-        if joined:
-            words.add(joined)
-    return words
+def _words(text: str, odd: set[str]) -> set[str]:
+    """The words of `text` folded character by character, its quote marks dropped as the matcher drops them, and
+    the words hyphenated across its line breaks joined too."""
+    text = _quote_marks_dropped(text, [c for c in ("'", "`", *odd) if _dropped_outside_words(c) and c in text])
+    return _folded_words(text, odd) | _joined_across_line_breaks(text)
+
+
+def _accents_composed(text: str, marks: str) -> str:
+    """`text` with each character followed by combining accents replaced by what the matcher makes of them: the
+    character folded, each accent composed with it while they compose into one character, the rest kept."""
+    def composed(found: re.Match) -> str:
+        folded = normalize(f"a{found.group()}a").text
+        return folded[1:-1] if len(folded) >= 2 and folded[0] == folded[-1] == "a" else found.group()
+
+    accents = re.escape(marks)
+    return re.sub(f"[^{accents}][{accents}]+", composed, text, flags=re.DOTALL)
+
+
+def _dropped_outside_words(char: str) -> bool:
+    """A quote mark the matcher keeps as an apostrophe between two letters and drops elsewhere (’, `, ')."""
+    if char not in _DROPPED:
+        _DROPPED[char] = normalize(f"a{char}a").text == "a'a" and normalize(f"a{char}").text == "a"
+    return _DROPPED[char]
+
+
+def _quote_marks_dropped(text: str, marks: list[str]) -> str:
+    """`text` without the quote marks the matcher drops: those not between two letters or digits (as written)."""
+    if not marks:
+        return text
+    kept, at = [], 0
+    for found in re.finditer(f"[{re.escape(''.join(marks))}]", text):
+        index = found.start()
+        if 0 < index < len(text) - 1 and _letter(text[index - 1]) and _letter(text[index + 1]):
+            continue
+        kept.append(text[at:index])
+        at = index + 1
+    kept.append(text[at:])
+    return "".join(kept)
+
+
+def _letter(char: str) -> bool:
+    return char.isalnum() or char == PLACEHOLDER
+
+
+def _folded_words(text: str, odd: set[str]) -> set[str]:
+    """The words of `text` folded by the table: as bytes (translated, each non-ASCII character replaced by its
+    folding), which runs at memory speed; as a string when the text has too many distinct non-ASCII characters."""
+    if len(odd) > MAX_REPLACED:
+        return set(text.translate(_fold_table(set(text))).split())
+    table = _fold_table(odd)
+    data = text.encode("utf-8")
+    for char in odd:
+        data = data.replace(char.encode("utf-8"), table[ord(char)].encode("utf-8"))
+    translation, dropped = _ascii_translation()
+    return {word.decode("utf-8") for word in set(data.translate(translation, dropped).split())}
+
+
+@lru_cache(maxsize=1)
+def _ascii_translation() -> tuple[bytes, bytes]:
+    """The fold table for ASCII as a bytes translation (and the bytes it drops); bytes of UTF-8 sequences kept."""
+    table = _fold_table(chr(code) for code in range(128))
+    folded = [table[code] for code in range(128)]
+    assert all(len(f) <= 1 and f.isascii() for f in folded), "an ASCII character folds to several"
+    translation = bytes(ord(f) if f else code for code, f in enumerate(folded)) + bytes(range(128, 256))
+    return translation, bytes(code for code, f in enumerate(folded) if not f)
 
 
 def _joined_across_line_breaks(text: str) -> set[str]:

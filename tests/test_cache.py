@@ -273,3 +273,13 @@ def test_each_worker_starts_on_its_own_share_and_meets_the_others_head_on():
     assert Share(1, 2).order(sources) == ["s3", "s4", "s5", "s6", "s2", "s1", "s0"]
     assert Share(1, 3).order(sources) == ["s2", "s3", "s1", "s0", "s6", "s5", "s4"]
     assert Share().order(sources) == sources
+
+
+def test_an_xdist_worker_knows_its_share_from_its_workerinput():
+    from types import SimpleNamespace
+
+    from checker.plugin import worker_share
+
+    assert worker_share(SimpleNamespace(workerinput={"workerid": "gw1", "workercount": 2})) == Share(1, 2)
+    assert worker_share(SimpleNamespace()) == Share()  # the controller, or no xdist: everything in order
+    assert worker_share(SimpleNamespace(workerinput={"workerid": "odd"})) == Share()
