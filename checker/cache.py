@@ -5,8 +5,8 @@ What a located citation depends on, and so its key: the source's bytes (sha256),
 quote, its selector, the options it was matched with, and the matcher itself — MATCHER_VERSION, a fingerprint of
 checker/match's source files, the Unicode database and the versions of the libraries the matcher judges with. Any
 change to checker/match that can change a Match must bump MATCHER_VERSION (the fingerprint is a safety net, not a
-substitute: an installed copy may carry only compiled files). A quote found in another source also depends on every other source: that part of
-an entry is trusted only for the library contents it was found with.
+substitute: an installed copy may carry only compiled files). A quote found in another source also depends on
+every other source: that part of an entry is trusted only for the library contents it was found with.
 
 Writers never leave a half-written file: each writes a temporary file in the same directory and renames it into
 place (`os.replace`), so concurrent runs (pytest-xdist workers) at worst both compute an entry, and a reader sees a
@@ -49,7 +49,8 @@ def _judged_by() -> str:
     code = hashlib.sha256()
     for path in sorted(Path(match_package.__file__).parent.glob("*.py")):
         code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
-    return "-".join([f"matcher{MATCHER_VERSION}", code.hexdigest()[:12], f"unicode{unicodedata.unidata_version}", *versions])
+    unicode = f"unicode{unicodedata.unidata_version}"
+    return "-".join([f"matcher{MATCHER_VERSION}", code.hexdigest()[:12], unicode, *versions])
 
 
 class Cache:
@@ -159,7 +160,9 @@ def index_to_json(index: SourceIndex) -> dict[str, Any]:
 
 
 def index_from_json(data: Any) -> SourceIndex | None:
-    if not isinstance(data, dict) or not isinstance(data.get("names"), list) or not isinstance(data.get("postings"), dict):
+    if not isinstance(data, dict) or not isinstance(data.get("names"), list):
+        return None
+    if not isinstance(data.get("postings"), dict):
         return None
     names, postings = data["names"], data["postings"]
     if not all(isinstance(name, str) for name in names):

@@ -78,7 +78,7 @@ def _by_source(facts: list[Fact]) -> dict[str, list[Job]]:
 
 
 def verify_source(
-    source: str, jobs: list[Job], library: Library, options: MatchOptions, cache: Cache | None, elsewhere: "Elsewhere"
+    source: str, jobs: list[Job], library: Library, options: MatchOptions, cache: Cache | None, elsewhere: Elsewhere
 ) -> dict[tuple[Fact, str, int], CitationResult]:
     """The verdicts of every quote cited from one source, from the cache where it has them; what was located anew
     is written back, under the digest of the very text it was located in."""
@@ -144,9 +144,9 @@ class Elsewhere:
         whole = hashlib.sha256()
         for name in self.library.names():
             try:
-                whole.update(f"{name}\0{self.library.digest(name)}\n".encode("utf-8"))
+                whole.update(f"{name}\0{self.library.digest(name)}\n".encode())
             except SourceError as error:
-                whole.update(f"{name}\0!{error}\n".encode("utf-8"))
+                whole.update(f"{name}\0!{error}\n".encode())
         return whole.hexdigest()
 
     @cached_property

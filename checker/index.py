@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from checker.match import normalize
 
@@ -207,7 +207,7 @@ class SourceIndex:
     postings: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, texts: Iterable[tuple[str, str | None]]) -> "SourceIndex":
+    def build(cls, texts: Iterable[tuple[str, str | None]]) -> SourceIndex:
         """One pass over (name, text) in the library's order; a source that cannot be read (None) holds no word."""
         index = cls([])
         for number, (name, text) in enumerate(texts):

@@ -93,7 +93,7 @@ def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Ite
 class Project:
     """One project's facts in this session (the nearest [tool.factcheck] decides): the pipeline's steps, run once."""
 
-    def __init__(self, config: Config, explicit: list[Path], share: Share = Share()) -> None:
+    def __init__(self, config: Config, explicit: list[Path], share: Share) -> None:
         self.config = config
         self.explicit = explicit  # fact files named on the command line outside the configured facts
         self.share = share  # where this xdist worker starts locating (every worker still gets every result)

@@ -72,7 +72,9 @@ class Library:
         if path.is_dir():
             raise SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
         if not path.is_file():
-            raise SourceError(f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}")
+            raise SourceError(
+                f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}"
+            )
         try:
             data = path.read_bytes()
             return data, data.decode("utf-8-sig")

@@ -53,8 +53,17 @@ class Counted:
         self.located: list[str] = []
         self.contained: list[str] = []
         locate, contains = checker.cite.locate, checker.cite.contains
-        monkeypatch.setattr(checker.cite, "locate", lambda quote, *a, **k: self.located.append(quote) or locate(quote, *a, **k))
-        monkeypatch.setattr(checker.cite, "contains", lambda quote, *a, **k: self.contained.append(quote) or contains(quote, *a, **k))
+
+        def counted_locate(quote, *args, **kwargs):
+            self.located.append(quote)
+            return locate(quote, *args, **kwargs)
+
+        def counted_contains(quote, *args, **kwargs):
+            self.contained.append(quote)
+            return contains(quote, *args, **kwargs)
+
+        monkeypatch.setattr(checker.cite, "locate", counted_locate)
+        monkeypatch.setattr(checker.cite, "contains", counted_contains)
 
 
 def no_matching(monkeypatch) -> None:
@@ -145,7 +154,8 @@ def test_an_entry_with_a_wrong_match_shape_is_not_trusted(project):
     clean = report(project)
     for path in (project / DIRECTORY).rglob("*.json"):
         stored = json.loads(path.read_text(encoding="utf-8"))
-        for entry in stored["value"].values() if isinstance(stored["value"], dict) and "names" not in stored["value"] else []:
+        located = isinstance(stored["value"], dict) and "names" not in stored["value"]  # not the word index
+        for entry in stored["value"].values() if located else []:
             entry["match"]["ok"] = 1  # an int where a bool belongs
         path.write_text(json.dumps(stored), encoding="utf-8")
     assert report(project) == clean

@@ -97,10 +97,12 @@ def quoted(draw, text: str) -> str:
     if edit == "ellipsis" and len(words) >= 5:
         a = draw(st.integers(1, len(words) - 3))
         b = draw(st.integers(a, len(words) - 2))
-        quote = quote[: words[a].start()] + draw(st.sampled_from(["...", "\u2026", "[...]", ". . ."])) + " " + quote[words[b].end():]
+        ellipsis = draw(st.sampled_from(["...", "\u2026", "[...]", ". . ."]))
+        quote = quote[: words[a].start()] + ellipsis + " " + quote[words[b].end():]
     elif edit == "insertion" and len(words) >= 3:
         k = draw(st.integers(0, len(words) - 1))
-        quote = quote[: words[k].start()] + "[" + draw(st.sampled_from(["the app", "it", "ISIS"])) + "]" + quote[words[k].end():]
+        insertion = draw(st.sampled_from(["the app", "it", "ISIS"]))
+        quote = quote[: words[k].start()] + f"[{insertion}]" + quote[words[k].end():]
     elif edit == "initial" and words and len(words[0].group()) > 1:
         quote = f"[{quote[0].upper()}]{quote[1:]}"
     return quote
@@ -124,7 +126,8 @@ def test_every_source_holding_a_quote_is_a_candidate_among_several(data):
 
 # ---- any text over the characters the matcher treats specially -------------------------------------
 
-ALPHABET = ("abcdeAB\u00e9\u00df\u0130\u2126\ufb01\u00b2\u2082\u0301\u0308"  # letters, casefolds, ligature, super/subscripts, accents
+# letters, case folds, a ligature, super- and subscripts, combining accents
+ALPHABET = ("abcdeAB\u00e9\u00df\u0130\u2126\ufb01\u00b2\u2082\u0301\u0308"
             "0123456789_"
             "'\u2019\u2018`\u00b4\u02bc\"\u201c\u201d\u00ab\u00bb"  # single and double quote marks
             "-\u2010\u2011\u2013\u2014\u2212\u00ad\u200b\u200d\ufeff"  # dashes, soft hyphen, invisible characters
@@ -155,7 +158,8 @@ def test_a_quote_mark_breaks_a_word_between_letters_and_is_dropped_elsewhere_as_
 
 
 def test_typography_folds_as_the_matcher_folds():
-    assert {"final", "10", "2", "\u00e9t\u00e9", "strasse"} <= document_words("\ufb01nal 10\u00b2 e\u0301te\u0301 STRASSE")
+    words = document_words("\ufb01nal 10\u00b2 e\u0301te\u0301 STRASSE")
+    assert {"final", "10", "2", "\u00e9t\u00e9", "strasse"} <= words
 
 
 def test_a_quote_requires_its_inner_words_only():
@@ -189,7 +193,7 @@ def test_the_seeds_quotes_find_only_their_own_source():
 @SETTINGS
 @given(st.one_of(noisy_text(), st.text(alphabet=ALPHABET, max_size=80)))
 def test_the_bytes_fast_path_folds_as_the_string_path(text):
-    import checker.index as index
+    from checker import index
 
     fast = document_words(text)
     saved, index.MAX_REPLACED = index.MAX_REPLACED, -1  # every text down the str.translate path
