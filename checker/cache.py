@@ -78,7 +78,7 @@ class Cache:
             self._create(path.parent)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"key": key, "value": value}, out, ensure_ascii=False, separators=(",", ":"))
+                json.dump({"key": key, "value": value}, out, separators=(",", ":"))  # ASCII: any name survives
             os.replace(temporary, path)
         except OSError:
             if temporary is not None:
@@ -100,7 +100,7 @@ class Cache:
 
 def digest(*parts: Any) -> str:
     """A key for JSON-able parts (sha256 of their canonical JSON)."""
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("ascii")).hexdigest()
 
 
 def citation_key(citation: Citation, options: MatchOptions, project: MatchOptions) -> str:

@@ -144,9 +144,9 @@ class Elsewhere:
         whole = hashlib.sha256()
         for name in self.library.names():
             try:
-                whole.update(f"{name}\0{self.library.digest(name)}\n".encode())
+                whole.update(f"{name}\0{self.library.digest(name)}\n".encode(errors="surrogatepass"))
             except SourceError as error:
-                whole.update(f"{name}\0!{error}\n".encode())
+                whole.update(f"{name}\0!{error}\n".encode(errors="surrogatepass"))
         return whole.hexdigest()
 
     @cached_property

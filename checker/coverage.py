@@ -1,4 +1,10 @@
-"""Coverage: per source, the checkable sentences (a number, a date, a weekday, a name) that no fact cites."""
+"""Coverage: per source, the checkable sentences (a number, a date, a weekday, a name) that no fact cites.
+
+A sentence is cited when the quotes that overlap it take every checkable token it holds — each number, date word
+and name stands inside a quoted span — not when a quote merely shares a few of its words: a quote of "two victims
+and the attacker were killed" does not cite "where two victims and the attacker were killed, that Van Ostaeyen
+spotted Saturday afternoon", whose name and day no fact checks.
+"""
 from __future__ import annotations
 
 import math
@@ -10,38 +16,26 @@ from checker.config import Config
 from checker.match import normalize
 from checker.model import FactResult, Problem
 from checker.run import prepare, verify
+from checker.sentences import Sentence, split_sentences
 from checker.sources import SourceError, SourceInfo
 from checker.suite import Suite
 
 MONTHS = "January February March April May June July August September October November December"
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 DATE_WORD = re.compile(
-    r"\b(?:" + "|".join(MONTHS.split() + WEEKDAYS.split()) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?= \d))\b"
+    r"\b(?:"
+    + "|".join(MONTHS.split() + WEEKDAYS.split())
+    + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?= \d))\b"
 )
-DIGIT = re.compile(r"\d")
 # numbers written as words ('one' is left out: it is more often a pronoun, "as one can report")
 NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|"
     r"thousands?|millions?|dozens?|scores|handful|couple)\b", re.IGNORECASE
 )
-CAPITALISED = re.compile(r"(?<![\w@#.])[A-Z][\w.’'+-]*")
+CAPITALISED = re.compile(r"(?<![\w@#./])[A-Z][\w.’'+-]*")  # not in a link ("pic.twitter.com/IforByxBNe")
 NOT_NAMES = frozenset({"I", "A", "An", "The"})
-# a sentence ends at . ! ? (and any closing quote) before white space and a capital, digit or opening quote,
-# unless the full stop ends an initial ("S.") or a common abbreviation
-SENTENCE_END = re.compile(r"(?<=[.!?])([”\"’)]?)\s+(?=[“\"‘(]?[A-Z0-9])")
-ABBREVIATIONS = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bDr|\bSt|\bNo|\bvs)\.$")
-MIN_OVERLAP_WORDS = 3
+NUMBER = re.compile(r"(?<![^\W\d_])\d(?:[\d,.:/]*\d)?(?![^\W\d_])")  # not the digit of a word ("iBocq2cwrK")
 WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a source: its original [start, end), its 1-based line, its text."""
-
-    start: int
-    end: int
-    line: int
-    text: str
 
 
 @dataclass
@@ -54,6 +48,7 @@ class SourceCoverage:
     excepted: list[tuple[Sentence, str]] = field(default_factory=list)
     uncited: list[Sentence] = field(default_factory=list)
     unused_exceptions: list[str] = field(default_factory=list)
+    untaken: dict[Sentence, list[str]] = field(default_factory=dict)  # uncited but quoted in part: what no quote takes
 
     @property
     def percent(self) -> float:
@@ -69,40 +64,25 @@ class Coverage:
     problems: list[Problem]
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Each non-blank line is a block (a headline, a bullet, a paragraph); blocks split at sentence ends."""
-    found: list[Sentence] = []
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        start = 0
-        for match in SENTENCE_END.finditer(line):
-            if ABBREVIATIONS.search(line[: match.start()]):
-                continue
-            _add(found, line, offset, number, start, match.end(1))
-            start = match.end()
-        _add(found, line, offset, number, start, len(line))
-        offset += len(line) + 1
-    return found
-
-
-def _add(found: list[Sentence], line: str, offset: int, number: int, start: int, end: int) -> None:
-    piece = line[start:end]
-    stripped = piece.strip().lstrip("•").strip()
-    if any(char.isalnum() for char in stripped):
-        lead = start + piece.index(stripped)
-        found.append(Sentence(offset + lead, offset + lead + len(stripped), number, stripped))
-
-
 def is_checkable(sentence: str, names: frozenset[str]) -> bool:
-    """A number (in digits or words), a month or weekday, or a proper name: a capitalised word past the first, or a registered name."""
-    if DIGIT.search(sentence) or NUMBER_WORD.search(sentence) or DATE_WORD.search(sentence):
-        return True
+    """A number (in digits or words), a month or weekday, or a proper name: a capitalised word past the first,
+    or a registered name."""
+    return bool(checkable_tokens(sentence, names))
+
+
+def checkable_tokens(sentence: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the sentence's checkable tokens stand, as [start, end) offsets into it: numbers (digits or words),
+    months and weekdays, capitalised words past the first, registered names (the first word too)."""
+    found = [m.span() for pattern in (NUMBER, NUMBER_WORD, DATE_WORD) for m in pattern.finditer(sentence)]
     first = WORD.search(sentence)
     for word in CAPITALISED.finditer(sentence):
-        if (first is None or word.start() != first.start()) and word.group().rstrip(".’'") not in NOT_NAMES:
-            return True
+        name = word.group().rstrip(".’'")
+        if (first is None or word.start() != first.start()) and name not in NOT_NAMES:
+            found.append((word.start(), word.start() + len(name)))
     plain = _plain(sentence)
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", plain) for name in names)
+    for name in names:
+        found += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", plain)]
+    return sorted(set(found))
 
 
 def _plain(text: str) -> str:
@@ -130,14 +110,23 @@ def cited_spans(results: list[FactResult]) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def is_cited(sentence: Sentence, spans: list[tuple[int, int]], text: str) -> bool:
-    """Cited when a quote covers the whole sentence or at least MIN_OVERLAP_WORDS of its words."""
-    total = len(WORD.findall(sentence.text))
-    for start, end in spans:
-        lo, hi = max(start, sentence.start), min(end, sentence.end)
-        if hi > lo and len(WORD.findall(text[lo:hi])) >= min(MIN_OVERLAP_WORDS, total):
-            return True
-    return False
+def is_cited(sentence: Sentence, spans: list[tuple[int, int]], names: frozenset[str]) -> bool:
+    """Cited when quotes overlap the sentence and every checkable token of it stands inside a quoted span."""
+    inside = [(max(start, sentence.start), min(end, sentence.end)) for start, end in spans]
+    inside = [(lo, hi) for lo, hi in inside if hi > lo]
+    if not inside:
+        return False
+    return all(any(lo <= sentence.start + start and sentence.start + end <= hi for lo, hi in inside)
+               for start, end in checkable_tokens(sentence.text, names))
+
+
+def untaken(sentence: Sentence, spans: list[tuple[int, int]], names: frozenset[str]) -> list[str]:
+    """The sentence's checkable tokens no quoted span takes, as written (what a citation would still have to check)."""
+    inside = [(max(start, sentence.start), min(end, sentence.end)) for start, end in spans]
+    missing = [(start, end) for start, end in checkable_tokens(sentence.text, names)
+               if not any(lo <= sentence.start + start and sentence.start + end <= hi for lo, hi in inside)]
+    return [sentence.text[start:end] for start, end in missing  # each once: not "Van" beside "Van Ostaeyen"
+            if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in missing)]
 
 
 def exceptions_of(info: SourceInfo | None) -> list[tuple[str, str]]:
@@ -145,10 +134,16 @@ def exceptions_of(info: SourceInfo | None) -> list[tuple[str, str]]:
     raw = info.raw.get("coverage_exceptions") if info is not None else None
     if not isinstance(raw, list):
         return []
-    return [(item["sentence"], item["reason"]) for item in raw if isinstance(item, dict) and "sentence" in item and "reason" in item]
+    return [
+        (item["sentence"], item["reason"])
+        for item in raw
+        if isinstance(item, dict) and "sentence" in item and "reason" in item
+    ]
 
 
-def source_coverage(name: str, text: str, spans: list[tuple[int, int]], names: frozenset[str], exceptions: list[tuple[str, str]]) -> SourceCoverage:
+def source_coverage(
+    name: str, text: str, spans: list[tuple[int, int]], names: frozenset[str], exceptions: list[tuple[str, str]]
+) -> SourceCoverage:
     """Sort one source's checkable sentences into cited, excepted and uncited."""
     result = SourceCoverage(name)
     used: set[int] = set()
@@ -156,12 +151,14 @@ def source_coverage(name: str, text: str, spans: list[tuple[int, int]], names: f
         if not is_checkable(sentence.text, names):
             continue
         result.checkable.append(sentence)
-        if is_cited(sentence, spans, text):
+        if is_cited(sentence, spans, names):
             result.cited.append(sentence)
             continue
         index = _exception_for(sentence, exceptions)
         if index is None:
             result.uncited.append(sentence)
+            if any(min(end, sentence.end) > max(start, sentence.start) for start, end in spans):
+                result.untaken[sentence] = untaken(sentence, spans, names)
         else:
             used.add(index)
             result.excepted.append((sentence, exceptions[index][1]))
@@ -192,7 +189,9 @@ def measure(paths: list[Path], config: Config) -> Coverage:
         except SourceError as error:
             problems.append(Problem(f"{library.display_root}/{name}", 1, 1, str(error)))
             continue
-        sources.append(source_coverage(name, text, spans.get(name, []), names, exceptions_of(inputs.metadata.get(name))))
+        sources.append(
+            source_coverage(name, text, spans.get(name, []), names, exceptions_of(inputs.metadata.get(name)))
+        )
     return Coverage(sources, sorted(set(problems)))
 
 
@@ -205,13 +204,22 @@ def text_lines(coverage: Coverage, display_root: str, minimum: float, show_excep
             f"{path}: {source.percent:.1f}% of {len(source.checkable)} checkable sentences "
             f"({len(source.cited)} cited, {len(source.excepted)} excepted, {len(source.uncited)} uncited)"
         )
-        lines += [f"  {path}:{s.line}: uncited: {_short(s.text)}" for s in source.uncited]
+        lines += [f"  {path}:{s.line}: uncited: {_short(s.text)}" + _untaken(source, s) for s in source.uncited]
         if show_excepted:
             lines += [f"  {path}:{s.line}: excepted ({reason}): {_short(s.text)}" for s, reason in source.excepted]
-        lines += [f"  {display_root}/sources.yaml: unused coverage exception for {path}: {_short(t)}" for t in source.unused_exceptions]
+        lines += [
+            f"  {display_root}/sources.yaml: unused coverage exception for {path}: {_short(t)}"
+            for t in source.unused_exceptions
+        ]
     below = [s for s in coverage.sources if s.percent < minimum]
     lines.append(f"{len(coverage.sources)} sources, {len(below)} below {minimum:g}%")
     return lines
+
+
+def _untaken(source: SourceCoverage, sentence: Sentence) -> str:
+    """' (quoted, but no quote takes: Van Ostaeyen, Saturday)' for a sentence quoted only in part."""
+    missing = source.untaken.get(sentence)
+    return f" (quoted, but no quote takes: {', '.join(dict.fromkeys(missing))})" if missing else ""
 
 
 def _short(text: str, width: int = 100) -> str:

@@ -10,6 +10,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import BaseResolver
 
+from checker.limits import HARD_MAX_NESTING, Limits, over
 from checker.model import Problem
 
 try:  # the C parser is several times faster; positions are the same
@@ -83,7 +84,9 @@ class StrictConstructor(SafeConstructor):
         mapping = _placed(Mapping(), self.file_name, node)
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise ConstructorError(None, None, "merge keys ('<<') are not allowed: write the keys out", key_node.start_mark)
+                raise ConstructorError(
+                    None, None, "merge keys ('<<') are not allowed: write the keys out", key_node.start_mark
+                )
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise ConstructorError(None, None, "a key must be a plain scalar", key_node.start_mark)
@@ -104,6 +107,18 @@ class StrictConstructor(SafeConstructor):
             sequence.item_positions.append(_position(item_node))
         return sequence
 
+    def construct_bounded_int(self, node: yaml.ScalarNode) -> int:
+        digits = len(node.value.lstrip("+-"))
+        if digits > MAX_NUMBER_DIGITS:
+            raise ConstructorError(None, None, _too_large(node.value, digits), node.start_mark)
+        return int(node.value)
+
+    def construct_bounded_float(self, node: yaml.ScalarNode) -> float:
+        number = float(node.value)
+        if number in (float("inf"), float("-inf")):
+            raise ConstructorError(None, None, _too_large(node.value, len(node.value)), node.start_mark)
+        return number
+
     def construct_undefined(self, node: yaml.Node) -> Any:
         raise ConstructorError(
             None, None, f"tag {node.tag!r} is not allowed: only plain YAML (no ! tags)", node.start_mark
@@ -112,6 +127,8 @@ class StrictConstructor(SafeConstructor):
 
 StrictConstructor.add_constructor("tag:yaml.org,2002:map", StrictConstructor.construct_located_mapping)
 StrictConstructor.add_constructor("tag:yaml.org,2002:seq", StrictConstructor.construct_located_sequence)
+StrictConstructor.add_constructor("tag:yaml.org,2002:int", StrictConstructor.construct_bounded_int)
+StrictConstructor.add_constructor("tag:yaml.org,2002:float", StrictConstructor.construct_bounded_float)
 for _tag in ("binary", "timestamp", "set", "omap", "pairs"):
     StrictConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", StrictConstructor.construct_undefined)
 StrictConstructor.add_constructor(None, StrictConstructor.construct_undefined)
@@ -141,6 +158,20 @@ else:
             StrictResolver.__init__(self)
 
 
+# Where a tag could stand: a "!" opening a token (a claim's "Wow!" does not); only then are the events read.
+TAG_HINT = re.compile(r"(?:^|[\s\[{,])!")
+
+# A number a float cannot hold (more than 308 digits, or 1e400) is no quantity a fact states: refused, not
+# silently made infinite (nor, past 4,300 digits, a crash in int()).
+MAX_NUMBER_DIGITS = 308
+
+
+def _too_large(text: str, digits: int) -> str:
+    shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]}"
+    return (f"the number {shown} ({digits:,} characters) is too large for a fact file (at most {MAX_NUMBER_DIGITS} "
+            "digits, below 1e308): put it in quotes to keep it as text")
+
+
 def _position(node: yaml.Node) -> Position:
     return node.start_mark.line + 1, node.start_mark.column + 1  # PyYAML counts from 0
 
@@ -160,9 +191,14 @@ class LoadedFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_file(path: Path, display_name: str) -> LoadedFile:
+def load_file(path: Path, display_name: str, limits: Limits = Limits()) -> LoadedFile:
     """Read and parse `path`; every failure becomes a Problem naming `display_name`:line:column."""
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            message = over("file size in bytes", size, "max_file_bytes", limits.max_file_bytes,
+                           "split it into several files")
+            return LoadedFile(display_name, problems=[Problem(display_name, 1, 1, message)])
         raw = path.read_bytes()
     except OSError as error:
         return LoadedFile(display_name, problems=[Problem(display_name, 1, 1, f"cannot read file: {error.strerror}")])
@@ -170,16 +206,26 @@ def load_file(path: Path, display_name: str) -> LoadedFile:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return LoadedFile(display_name, problems=[Problem(display_name, line, 1, "not valid UTF-8: save the file as UTF-8")])
-    return load_text(text, display_name)
+        return LoadedFile(
+            display_name, problems=[Problem(display_name, line, 1, "not valid UTF-8: save the file as UTF-8")]
+        )
+    return load_text(text, display_name, limits)
 
 
-def load_text(text: str, display_name: str) -> LoadedFile:
-    """Parse YAML text strictly (one document, no duplicate keys, no tags, no YAML 1.1 surprises)."""
+def load_text(text: str, display_name: str, limits: Limits = Limits()) -> LoadedFile:
+    """Parse YAML text strictly (one document, no duplicate keys, no tags, no YAML 1.1 surprises), within `limits`
+    (nesting, values once aliases are expanded), before anything is built from it."""
+    tagged = _explicit_tag(text, display_name) if TAG_HINT.search(text) else None
+    if tagged:
+        return LoadedFile(display_name, problems=[tagged])
     loader = _Loader(text)
     loader.file_name = display_name
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        bounds = _bounds_problem(node, display_name, limits) if node is not None else None
+        if bounds:
+            return LoadedFile(display_name, problems=[bounds])
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         return LoadedFile(display_name, problems=[_problem_from_yaml(display_name, error)])
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
@@ -187,8 +233,64 @@ def load_text(text: str, display_name: str) -> LoadedFile:
     finally:
         loader.dispose()
     if data is None:
-        return LoadedFile(display_name, problems=[Problem(display_name, 1, 1, "the file is empty: add a 'facts:' list")])
+        return LoadedFile(
+            display_name, problems=[Problem(display_name, 1, 1, "the file is empty: add a 'facts:' list")]
+        )
     return LoadedFile(display_name, data=data)
+
+
+def _explicit_tag(text: str, file: str) -> Problem | None:
+    """The first tag written in the text (`!!float 1e400`, `!!str 3`, `!custom`): the README's rule is plain YAML,
+    so a tag is an error even where it would change nothing. None when there is none (or the YAML is broken:
+    the parse that follows reports that)."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                return Problem(file, line, column,
+                               f"tag {shown!r} is not allowed: only plain YAML (no ! tags): write the value plainly")
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _bounds_problem(root: yaml.Node, file: str, limits: Limits) -> Problem | None:
+    """Nesting deeper than max_nesting, or more than max_yaml_values values once aliases are expanded (a
+    "billion laughs" file is a few lines whose aliases expand to billions of values): the node where it happens.
+
+    Walks the node graph once (an alias is the same node object as its anchor), without recursion."""
+    depth_limit = min(limits.max_nesting, HARD_MAX_NESTING)
+    expanded: dict[int, int] = {}  # id(node) -> values under it, aliases counted in full
+    opened: set[int] = set()  # collections whose values are being counted
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if id(node) in expanded:
+            continue
+        if not isinstance(node, yaml.CollectionNode):
+            expanded[id(node)] = 1
+            continue
+        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else node.value
+        if children_done:
+            expanded[id(node)] = 1 + sum(expanded.get(id(child), 1) for child in children)
+            opened.discard(id(node))
+            if expanded[id(node)] > limits.max_yaml_values:
+                message = over("values once the aliases (*name) are expanded", expanded[id(node)], "max_yaml_values",
+                               limits.max_yaml_values, "write the values out instead of repeating aliases")
+                return Problem(file, *_position(node), message)
+            continue
+        if id(node) in opened:
+            return Problem(file, *_position(node), "an alias (*name) inside the value it names: write the values out")
+        if depth > depth_limit:
+            message = over("lists and mappings nested inside each other", depth, "max_nesting", depth_limit,
+                           "flatten the structure")
+            return Problem(file, *_position(node), message)
+        opened.add(id(node))
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in expanded)
+    return None
 
 
 def _problem_from_yaml(file: str, error: yaml.MarkedYAMLError) -> Problem:

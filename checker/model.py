@@ -73,6 +73,28 @@ class Citation:
     source_column: int = 1
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What a verdict rests on: a passage of a source (`source`, `quote`), or an outside record (`url`, the date it
+    was read, `accessed`, and a short `quote` of it)."""
+
+    quote: str
+    line: int  # the line of the evidence's first key
+    source: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the record says of a claim: false, misleading, unsupported or accurate, and the evidence it rests on."""
+
+    rating: str
+    evidence: tuple[Evidence, ...]
+    line: int  # the line of `verdict:`
+    note: str | None = None
+
+
 @dataclass
 class Dispute:
     """A source that says otherwise, acknowledged in the fact file: its quote is checked like a citation."""
@@ -81,6 +103,7 @@ class Dispute:
     says: Any
     resolution: str
     line: int  # the line of the dispute's `source:` key
+    verdict: Verdict | None = None  # the record's judgement of what the disputing source says
 
 
 @dataclass(frozen=True)
@@ -117,6 +140,8 @@ class Fact:
     independence: str | None = None
     numbers_not_stated: tuple[str, ...] = ()  # claim tokens that look like numbers but name something ("737")
     waivers: list[Waiver] = field(default_factory=list)
+    attributed_to: tuple[str, ...] = ()  # entity ids: whose word the fact records ("according to X")
+    verdict: Verdict | None = None  # the record's judgement of the fact's claim as its sources make it
     lines: dict[str, int] = field(default_factory=dict)  # key -> the line it stands on in the fact file
 
     def line_of(self, key: str) -> int:

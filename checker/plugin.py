@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from checker import changed
 from checker.cite import Share
 from checker.config import Config, find_project_root, load_config
 from checker.model import Fact, FactResult, Problem, RuleResult
@@ -26,8 +27,12 @@ from checker.report import (
     rule_entry,
     rule_lines,
 )
+from checker.output import ReportPathError, refusal, shown, shown_lines, write_report
+from checker.outputs.write import write_review_files
 from checker.rules.engine import last_line
-from checker.run import YAML_SUFFIXES, Findings, Inputs, check_rules, looks_like_fact_file, prepare, verify
+from checker.run import (
+    YAML_SUFFIXES, Findings, Inputs, check_rules, input_paths, looks_like_fact_file, prepare, verify,
+)
 
 PROPERTY = "factcheck"  # user_properties key; the JSON writer reads it (from xdist workers too)
 
@@ -47,22 +52,40 @@ class FactFailure(Exception):
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factcheck", "fact checking (factcheck)")
     group.addoption("--factcheck-json", metavar="FILE", default=None, help="write the factcheck JSON report to FILE")
-    group.addoption("--factcheck-sources", metavar="DIR", default=None, help="sources root (default: [tool.factcheck] sources)")
+    group.addoption(
+        "--factcheck-sources", metavar="DIR", default=None, help="sources root (default: [tool.factcheck] sources)"
+    )
     group.addoption("--factcheck-strict", action="store_true", default=None, help="fail fuzzy matches too")
     group.addoption("--factcheck-no-cache", dest="factcheck_cache", action="store_false", default=None,
                     help="locate every quote anew, neither reading nor writing .factcheck-cache/")
+    group.addoption("--factcheck-html", metavar="DIR", default=None,
+                    help="write the factcheck HTML report (index.html and its assets) into DIR")
+    group.addoption("--factcheck-sarif", metavar="FILE", default=None,
+                    help="write the findings as SARIF 2.1.0 (GitHub code scanning) to FILE")
+    group.addoption("--factcheck-markdown", metavar="FILE", default=None,
+                    help="write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY) to FILE")
+    group.addoption(
+        "--factcheck-changed-since", metavar="REF", default=None,
+        help="run only the facts in fact files changed since the git REF or citing a source changed since it",
+    )
 
 
 state_key = pytest.StashKey["State"]()
 writer_key = pytest.StashKey["JsonWriter"]()
+html_writer_key = pytest.StashKey["HtmlWriter"]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[state_key] = State(config)
     path = config.getoption("factcheck_json")
-    if path and not hasattr(config, "workerinput"):  # under xdist only the controller writes
-        config.stash[writer_key] = JsonWriter(Path(path), config.stash[state_key])
+    review = {kind: Path(file) for kind in ("sarif", "markdown") if (file := config.getoption(f"factcheck_{kind}"))}
+    if (path or review) and not hasattr(config, "workerinput"):  # under xdist only the controller writes
+        config.stash[writer_key] = JsonWriter(Path(path) if path else None, config.stash[state_key], review)
         config.pluginmanager.register(config.stash[writer_key], "factcheck-json")
+    html_dir = config.getoption("factcheck_html")
+    if html_dir and not hasattr(config, "workerinput"):
+        config.stash[html_writer_key] = HtmlWriter(Path(html_dir), config.stash[state_key])
+        config.pluginmanager.register(config.stash[html_writer_key], "factcheck-html")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -70,12 +93,40 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if writer is not None:
         del config.stash[writer_key]
         config.pluginmanager.unregister(writer)
+    html_writer = config.stash.get(html_writer_key, None)
+    if html_writer is not None:
+        del config.stash[html_writer_key]
+        config.pluginmanager.unregister(html_writer)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if file_path.suffix in YAML_SUFFIXES and parent.config.stash[state_key].collects(file_path):
         return FactFile.from_parent(parent, path=file_path)
     return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """--factcheck-changed-since REF: deselect the facts the change does not touch, and the rule items (a finding
+    fails each fact it names, so a touched fact fails for a contradiction with an unchanged one) unless their own
+    declaration is broken."""
+    ref = config.getoption("factcheck_changed_since")
+    if not ref:
+        return
+    try:
+        change = changed.changed_since(ref, config.invocation_params.dir)
+    except changed.ChangeError as error:
+        raise pytest.UsageError(shown(str(error))) from None
+    keep, drop = [], []
+    for item in items:
+        if isinstance(item, FactItem):
+            project = item.project
+            touched = changed.touches_fact(item.fact, change, item.path, project.inputs.library.root)
+        else:
+            touched = not isinstance(item, RuleItem) or bool(item.declaration_problems())
+        (keep if touched else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> list[str]:
@@ -99,6 +150,7 @@ class Project:
         self.share = share  # where this xdist worker starts locating (every worker still gets every result)
         self.collected = False
         self.setup_reported = False
+        self.suite_recorded = False
 
     def owns(self, path: Path) -> bool:
         return path in self.explicit or any(path.is_relative_to(facts.resolve()) for facts in self.config.facts)
@@ -109,7 +161,7 @@ class Project:
 
     @cached_property
     def fact_results(self) -> dict[Fact, FactResult]:
-        return {result.fact: result for result in verify(self.inputs, self.share)}
+        return {result.fact: result for result in verify(self.inputs, share=self.share)}
 
     @cached_property
     def findings(self) -> Findings:
@@ -139,6 +191,7 @@ class State:
         self.pytest_config = config
         self.projects: dict[Path, Project] = {}
         self.roots: dict[Path, Path] = {}  # directory -> its project's root
+        self.seen: set[Path] = set()  # the real files offered for collection
 
     def argument_paths(self) -> list[Path]:
         """The paths pytest was asked to collect (command line, testpaths or the invocation directory)."""
@@ -200,12 +253,22 @@ class State:
         return next((frame for frame in frames if root.is_relative_to(frame)), None)
 
     def collects(self, path: Path) -> bool:
-        """A YAML file under its project's configured facts, or a fact file the command line asks for."""
-        project = self.project(path.resolve())
-        if project.owns(path.resolve()):
+        """A YAML file under its project's configured facts, or a fact file the command line asks for; each real
+        file once (pytest follows links to folders: `facts/loop -> .` offered every fact file again and again)."""
+        real = path.resolve()
+        if real in self.seen:
+            return False
+        self.seen.add(real)
+        project = self.project(real)
+        if project.owns(real):
             project.collected = True
             return True
         return False
+
+    def argument_projects(self) -> list[Project]:
+        """The projects of the paths pytest was given (whether or not anything was collected from them)."""
+        paths = [path if path.is_file() else path / "." for path in self.argument_paths() if path.exists()]
+        return [self.project(path) for path in paths]
 
     def collected_projects(self) -> list[Project]:
         return [self.projects[root] for root in sorted(self.projects) if self.projects[root].collected]
@@ -270,7 +333,7 @@ class FactcheckItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
         if isinstance(excinfo.value, FactFailure):
-            return "\n".join(excinfo.value.lines)
+            return shown_lines(excinfo.value.lines)
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int, str]:
@@ -284,6 +347,7 @@ class FactcheckItem(pytest.Item):
     def warn(self, text: str) -> None:
         """A warning attributed to this item's place in the fact file, not to the plugin's code."""
         where = self.project.config.display(self.path)
+        text = shown_lines(text.split("\n"))
         warnings.warn_explicit(FactcheckWarning(text), FactcheckWarning, where, max(self.line, 1), module="factcheck")
 
     def warn_findings(self, rules: list[dict[str, Any]]) -> None:
@@ -318,12 +382,19 @@ class FactItem(FactcheckItem):
     def runtest(self) -> None:
         sources = self.project.inputs.library.display_root
         entry = fact_entry(self.project.fact_results[self.fact], sources)
+        if not self.project.suite_recorded:  # what a whole run checks: the report says when this one did not
+            self.project.suite_recorded = True
+            self.record("suite", {"facts": [[f.file, f.line, f.id] for f in self.project.inputs.suite.facts]})
         self.record("fact", entry)
         rules = [rule_entry(r) for r in self.project.rule_results_for_fact(self.fact)]
         for rule in rules:
             self.record("rule", rule)
         if not fact_ok(entry, rules):
-            lines = fact_failure_lines(entry, sources) if not entry["ok"] else [f"{entry['file']}:{entry['line']}: {entry['id']}"]
+            lines = (
+                fact_failure_lines(entry, sources)
+                if not entry["ok"]
+                else [f"{entry['file']}:{entry['line']}: {entry['id']}"]
+            )
             raise FactFailure(lines + [line for rule in rules if is_contradiction(rule) for line in rule_lines(rule)])
         if any(needs_attention(c) for c in entry["citations"] + entry["disputed_by"]):
             self.warn("\n".join(fact_failure_lines(entry, sources)))
@@ -360,12 +431,24 @@ class RuleItem(FactcheckItem):
 
 
 class JsonWriter:
-    """Collects report entries from every item (xdist workers included) and writes the report at the end."""
+    """Collects report entries from every item (xdist workers included) and writes the report at the end: atomically,
+    never over an input, and marked incomplete when the run did not check the whole suite."""
 
-    def __init__(self, path: Path, state: State) -> None:
-        self.path = path
+    def __init__(self, path: Path | None, state: State, review: dict[str, Path] | None = None) -> None:
+        self.path = path  # None: only review outputs (--factcheck-sarif, --factcheck-markdown) were asked for
         self.state = state
-        self.entries: dict[str, list[dict[str, Any]]] = {"fact": [], "rule": [], "error": []}
+        self.review = review or {}
+        self.entries: dict[str, list[dict[str, Any]]] = {"fact": [], "rule": [], "error": [], "suite": []}
+        self.collection_errors = 0
+        self.failure = ""
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        why = next(filter(None, (refusal(path, self.input_paths()) for path in self.outputs())), None)
+        if why:
+            raise pytest.UsageError(shown(why))
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self.collection_errors += report.failed
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when != "call":
@@ -375,11 +458,81 @@ class JsonWriter:
                 recorded = json.loads(value)
                 self.entries[recorded["kind"]].append(recorded["entry"])
 
-    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+    def document(self, session: pytest.Session, exitstatus: int) -> dict[str, Any]:
+        """The report document from every entry the items recorded."""
         errors = self.entries["error"] + [e for fact in self.entries["fact"] for e in fact["errors"]]
-        doc = document(self.entries["fact"], self.entries["rule"], errors)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(dumps(doc), encoding="utf-8")
+        return document(self.entries["fact"], self.entries["rule"], errors, self.incomplete(session, exitstatus))
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        doc = self.document(session, exitstatus)
+        try:
+            if self.path is not None:
+                write_report(self.path, dumps(doc), self.input_paths())
+            projects = {id(p): p.inputs for p in self.state.collected_projects() + self.state.argument_projects()}
+            write_review_files(self.review, doc, list(projects.values()))
+        except ReportPathError as error:
+            self.failure = shown(str(error))
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
+
+    def outputs(self) -> list[Path]:
+        return [path for path in (self.path, *self.review.values()) if path is not None]
+
+    def incomplete(self, session: pytest.Session, exitstatus: int) -> list[str]:
+        """Why this report does not cover the whole suite, if it does not."""
+        reasons = []
+        if exitstatus == pytest.ExitCode.INTERRUPTED:
+            reasons.append("interrupted")
+        if self.collection_errors:
+            reasons.append(f"collection errors: {self.collection_errors}")
+        suite = {tuple(fact) for entry in self.entries["suite"] for fact in entry["facts"]}
+        run = {(fact["file"], fact["line"], fact["id"]) for fact in self.entries["fact"]}
+        if len(suite - run):
+            why = "deselected, a subset of the files, or stopped early"
+            reasons.append(f"{len(suite - run)} of {len(suite)} facts not run ({why})")
+        return reasons
+
+    def input_paths(self) -> list[Path]:
+        """The inputs of every project the run touches (on the xdist controller too, which collects nothing)."""
+        projects = {id(p): p for p in self.state.collected_projects() + self.state.argument_projects()}
+        return [path for project in projects.values() for path in input_paths(project.inputs)]
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
-        terminalreporter.write_sep("-", f"factcheck JSON report: {self.path}")
+        if self.failure:
+            terminalreporter.write_sep("-", f"factcheck JSON report NOT written: {self.failure}", red=True)
+            return
+        if self.path is None:
+            return
+        doc = json.loads(self.path.read_text(encoding="utf-8"))
+        note = "" if doc["complete"] else f" (INCOMPLETE: {'; '.join(doc['incomplete'])})"
+        terminalreporter.write_sep("-", f"factcheck JSON report: {self.path}{note}")
+
+
+class HtmlWriter(JsonWriter):
+    """--factcheck-html DIR: the same entries as the JSON report, written as the HTML report (checker.html)."""
+
+    def projects(self) -> list[Project]:
+        return list({id(p): p for p in self.state.collected_projects() + self.state.argument_projects()}.values())
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        from checker.html import directory_refusal
+
+        why = directory_refusal(self.path, self.input_paths(), [p.config.sources for p in self.projects()])
+        if why:
+            raise pytest.UsageError(shown(why))
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        from checker.html import page_files, write_html_report
+
+        doc = self.document(session, exitstatus)
+        runs = [project.inputs for project in self.projects()]
+        try:
+            write_html_report(self.path, page_files(doc, runs), self.input_paths(), [r.config.sources for r in runs])
+        except ReportPathError as error:
+            self.failure = shown(str(error))
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.failure:
+            terminalreporter.write_sep("-", f"factcheck HTML report NOT written: {self.failure}", red=True)
+            return
+        terminalreporter.write_sep("-", f"factcheck HTML report: {self.path / 'index.html'}")

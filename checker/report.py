@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from checker.model import CitationResult, Dispute, FactResult, Problem, Report, RuleResult
+from checker.model import CitationResult, Dispute, FactResult, Problem, Report, RuleResult, Verdict
 
 PASSING = ("verbatim", "normalized", "elided", "fuzzy")
 
@@ -20,12 +20,40 @@ def fact_entry(result: FactResult, sources_display: str) -> dict[str, Any]:
         "citations": [citation_entry(c, sources_display) for c in result.citations],
         "disputed_by": [dispute_entry(d, r, sources_display) for d, r in zip(fact.disputes, result.disputes)],
         "errors": [problem_entry(p) for p in result.problems],
+        **({"verdict": verdict_entry(fact.verdict)} if fact.verdict is not None else {}),
     }
+
+
+def verdict_entry(verdict: Verdict) -> dict[str, Any]:
+    """A verdict as the fact file records it: rating, evidence (a source's passage or an outside record), note."""
+    return {
+        "rating": verdict.rating,
+        "evidence": [{"quote": e.quote, "line": e.line, "source": e.source, "url": e.url, "accessed": e.accessed}
+                     for e in verdict.evidence],
+        "note": verdict.note,
+    }
+
+
+def verdicts_of(facts: Iterable[dict]) -> list[dict[str, Any]]:
+    """Every verdict of the report's fact entries, in their order: the fact's own, then its disputes'."""
+    found = []
+    for fact in facts:
+        where = {"fact": fact["id"], "file": fact["file"]}
+        if fact.get("verdict"):
+            source = fact["citations"][0]["source"] if fact["citations"] else None
+            found.append({**where, "line": fact["line"], "of": "fact", "source": source,
+                          "claim_reviewed": fact["claim"], **fact["verdict"]})
+        for dispute in fact["disputed_by"]:
+            if dispute.get("verdict"):
+                found.append({**where, "line": dispute["line"], "of": "dispute", "source": dispute["source"],
+                              "claim_reviewed": dispute["quote"], **dispute["verdict"]})
+    return found
 
 
 def dispute_entry(dispute: Dispute, result: CitationResult, sources_display: str) -> dict[str, Any]:
     """A disputing source's quote, checked like a citation, with what it says and the editor's resolution."""
-    return {**citation_entry(result, sources_display), "says": plain(dispute.says), "resolution": dispute.resolution}
+    entry = {**citation_entry(result, sources_display), "says": plain(dispute.says), "resolution": dispute.resolution}
+    return {**entry, "verdict": verdict_entry(dispute.verdict)} if dispute.verdict is not None else entry
 
 
 def plain(value: Any) -> Any:
@@ -72,7 +100,9 @@ def rule_entry(result: RuleResult) -> dict[str, Any]:
         "severity": result.severity,
         "facts": list(result.facts),
         "message": result.message,
-        "locations": [{"file": loc.file, "line": loc.line, "fact": loc.fact, "what": loc.what} for loc in result.locations],
+        "locations": [
+            {"file": loc.file, "line": loc.line, "fact": loc.fact, "what": loc.what} for loc in result.locations
+        ],
         "disputed": result.disputed,
         "waived": result.waived,
         "resolution": result.resolution,
@@ -83,13 +113,20 @@ def problem_entry(problem: Problem) -> dict[str, Any]:
     return {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
 
 
-def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict]) -> dict[str, Any]:
+def document(
+    facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict], incomplete: Iterable[str] = ()
+) -> dict[str, Any]:
     """The whole JSON report from its entries, in a fixed order, each once, with the summary counted from them.
 
     A fact's `ok` is its outcome as every output shows it: its quotes and input errors, and the rules that involve it.
+    `incomplete` says why the run did not check the whole suite (interrupted, facts not run, collection errors).
     """
+    reasons = list(incomplete)
     rules = sorted(_once(rules), key=lambda r: (r["rule"], r["facts"], r["message"], json.dumps(r, sort_keys=True)))
-    facts = sorted(({**f, "ok": fact_ok(f, rules)} for f in _once(facts)), key=lambda f: (f["file"], f["line"], f["id"]))
+    failing = [rule for rule in rules if is_contradiction(rule)]  # what fact_ok looks at: not every warning
+    facts = sorted(
+        ({**f, "ok": fact_ok(f, failing)} for f in _once(facts)), key=lambda f: (f["file"], f["line"], f["id"])
+    )
     errors = sorted(_once(errors), key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
     citations = [c for f in facts for c in f["citations"]]
     disputing = [d for f in facts for d in f["disputed_by"]]
@@ -105,13 +142,17 @@ def document(facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict
             "contradictions": sum(is_contradiction(r) for r in rules),
             "disputes": sum(r["disputed"] for r in rules),
             "waivers": sum(r["waived"] for r in rules),
-            "warnings": sum(is_warning(r) for r in rules) + sum(c["ok"] and needs_attention(c) for c in citations + disputing),
+            "warnings": sum(is_warning(r) for r in rules)
+            + sum(c["ok"] and needs_attention(c) for c in citations + disputing),
             "errors": len(errors),
         },
+        "complete": not reasons,
+        "incomplete": reasons,
         "facts": facts,
         "contradictions": [r for r in rules if not r["disputed"] and not r["waived"]],
         "disputes": [r for r in rules if r["disputed"]],
         "waivers": [r for r in rules if r["waived"]],
+        "verdicts": verdicts_of(facts),
         "errors": errors,
     }
 
@@ -192,12 +233,21 @@ def needs_attention(citation: dict[str, Any]) -> bool:
 
 
 def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: str) -> list[str]:
-    verdict = "FAILS" if not citation["ok"] else "passes as a transcription slip" if citation["status"] == "fuzzy" else "passes"
+    verdict = (
+        "FAILS" if not citation["ok"]
+        else "passes as a transcription slip" if citation["status"] == "fuzzy"
+        else "passes"
+    )
     kind = "disputing quote" if "says" in citation else "citation"
-    lines = [f"  {kind} at {fact_file}:{citation['line']} {verdict} ({citation['status']}, score {citation['score']:.1f})"]
+    lines = [
+        f"  {kind} at {fact_file}:{citation['line']} {verdict} ({citation['status']}, score {citation['score']:.1f})"
+    ]
     lines.append(f"    quote:   {citation['quote']!r}")
     if citation["location"]:
-        where = f"{sources_display}/{citation['source']}:{citation['location']['line']}:{citation['location']['column']}"
+        where = (
+            f"{sources_display}/{citation['source']}:"
+            f"{citation['location']['line']}:{citation['location']['column']}"
+        )
         label = "source:" if citation["ok"] else "closest:"
         lines.append(f"    {label:<9} {citation['matched']!r}")
         lines.append(f"    at:      {where}")
@@ -208,7 +258,10 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
     if citation["moved"]:
         lines.append(f"    moved:   {citation['moved']}")
     if citation["found_in"]:
-        lines.append(f"    found in {sources_display}/{citation['found_in']['source']}:{citation['found_in']['line']} — cite that source?")
+        lines.append(
+            f"    found in {sources_display}/{citation['found_in']['source']}:{citation['found_in']['line']}"
+            " — cite that source?"
+        )
     return lines
 
 
@@ -224,12 +277,24 @@ def rule_lines(rule: dict[str, Any]) -> list[str]:
     return lines
 
 
+def verdict_lines(verdict: dict[str, Any]) -> list[str]:
+    """A verdict for an editor: the rating, whose statement, and each piece of evidence."""
+    whose = f"{verdict['source']} says" if verdict["of"] == "dispute" else "claim"
+    lines = [f"verdict: {verdict['rating']}: {verdict['fact']}: {whose} {verdict['claim_reviewed']!r} "
+             f"(at {verdict['file']}:{verdict['line']})"]
+    for evidence in verdict["evidence"]:
+        where = evidence["source"] or f"{evidence['url']} (accessed {evidence['accessed']})"
+        lines.append(f"  evidence: {where}: {evidence['quote']!r}")
+    return lines
+
+
 def summary_line(doc: dict[str, Any]) -> str:
     s = doc["summary"]
     return (
         f"{s['facts']} facts ({s['facts_failed']} failing), {s['citations']} citations: {s['passed']} passed, "
         f"{s['failed']} failed; {s['dispute_quotes']} disputing quotes ({s['dispute_quotes_failed']} failed); "
-        f"{s['contradictions']} contradictions, {s['disputes']} disputes, {s['warnings']} warnings; {s['errors']} errors"
+        f"{s['contradictions']} contradictions, {s['disputes']} disputes, {s['warnings']} warnings; "
+        f"{s['errors']} errors"
     )
 
 
@@ -242,5 +307,7 @@ def text_lines(doc: dict[str, Any], sources_display: str) -> list[str]:
     for rule in doc["contradictions"]:
         if not rule["ok"]:
             lines.extend(rule_lines(rule))
+    for verdict in doc.get("verdicts", ()):
+        lines.extend(verdict_lines(verdict))
     lines.append(summary_line(doc))
     return lines

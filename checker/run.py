@@ -14,7 +14,8 @@ from checker import rules
 from checker.cache import Cache
 from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
-from checker.model import FactResult, Problem, Report, RuleResult
+from checker.model import Fact, FactResult, Problem, Report, RuleResult
+from checker.profile import phase
 from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
 
@@ -60,6 +61,8 @@ def discover(paths: list[Path], config: Config) -> tuple[list[tuple[Path, str]],
                     found[child.resolve()] = config.display(child)
         elif path.is_file():
             found[path.resolve()] = config.display(path)
+        elif path.exists():  # a pipe, socket or device: reading it could block the run
+            problems.append(Problem(config.display(path), 1, 1, "not a regular file (a pipe, socket or device)"))
         else:
             problems.append(Problem(config.display(path), 1, 1, "no such file or directory"))
     return sorted(found.items(), key=lambda item: item[1]), problems
@@ -99,29 +102,46 @@ def looks_like_fact_file(path: Path) -> bool:
 
 def prepare(paths: list[Path], config: Config) -> Inputs:
     """Load and validate the fact files under `paths`; open the sources root and read its metadata."""
-    files, problems = discover(paths, config)
-    library = Library(config.sources, display_root=config.display(config.sources))
-    metadata, metadata_problems = read_metadata(config.sources, library.display_root)
-    return Inputs(config, read_suite(files), library, metadata, config.problems + problems + metadata_problems)
+    with phase("load"):
+        files, problems = discover(paths, config)
+        library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
+        metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
+        suite = read_suite(files, config.limits)
+    if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
+        problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
+                                                             "root with [tool.factcheck] sources or --sources"))
+    return Inputs(config, suite, library, metadata, config.problems + problems + metadata_problems)
 
 
-def verify(inputs: Inputs, share: Share = Share()) -> list[FactResult]:
-    """Every quote of every valid fact located in its source, with the options resolved for it (from the project's
-    cache when it holds them); `share` says where a pytest-xdist worker starts."""
+def verify(inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share()) -> list[FactResult]:
+    """Every quote of every valid fact (or of `facts`) located in its source, with the options resolved for it (from
+    the project's cache when it holds them); `share` says where a pytest-xdist worker starts."""
     cache = Cache(inputs.config.root) if inputs.config.cache else None
-    return verify_facts(inputs.suite.facts, inputs.library, inputs.config.match, cache, share)
+    with phase("locate"):
+        facts = inputs.suite.facts if facts is None else facts
+        return verify_facts(facts, inputs.library, inputs.config.match, cache, share)
 
 
 def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
     """The consistency rules over all facts, with their located quotes."""
-    found, problems = rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
+    with phase("rules"):
+        found, problems = rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
     return Findings(found, problems)
+
+
+def input_paths(inputs: Inputs) -> list[Path]:
+    """Every file the run read or may read: a report must never be written over one of them."""
+    config, library = inputs.config, inputs.library
+    paths = [config.resolve(name) for name in inputs.suite.files] + [config.root / "pyproject.toml"]
+    return paths + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
 
 
 def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) -> list[Problem]:
     """Every input error of a run, once each, in file order."""
     errors = inputs.problems + inputs.suite.problems + findings.problems
-    errors += [problem for result in results for problem in result.problems]
+    unusable = inputs.library.unusable  # said once (prepare, the configuration), not again for every citation
+    errors += [problem for result in results for problem in result.problems if problem.message != unusable]
+    errors += [problem for problem in [inputs.library.listing_problem()] if problem]
     return sorted(set(errors))
 
 
@@ -130,4 +150,9 @@ def check(paths: list[Path], config: Config) -> Checked:
     inputs = prepare(paths, config)
     results = verify(inputs)
     findings = check_rules(inputs, results)
-    return Checked(Report(facts=results, rules=findings.results, errors=input_errors(inputs, results, findings)), inputs)
+    errors = input_errors(inputs, results, findings)
+    if not inputs.suite.facts and not errors:  # a check of nothing is no pass (pytest, too, exits 5)
+        where = ", ".join(config.display(path) for path in paths) or "."
+        errors = [Problem(config.display(paths[0]) if paths else ".", 1, 1,
+                          f"no facts found in {where}: add a fact file (YAML with a 'facts:' list) or name one")]
+    return Checked(Report(facts=results, rules=findings.results, errors=errors), inputs)

@@ -2,16 +2,25 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from checker.limits import Limits, over
 from checker.load import Mapping, load_file
 from checker.match import Document
 from checker.model import Problem
+from checker.profile import phase
 from checker.validate import schema_problems, top_level_problem
 
 METADATA_FILE = "sources.yaml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
+EARLIEST_PUBLISHED, LATEST_PUBLISHED = "0002-01-01", "9998-12-31"
+LONE_CR = re.compile(r"\r(?!\n)")  # an old Mac line end: a line end, one character for one (offsets kept)
 
 
 class SourceError(Exception):
@@ -24,6 +33,8 @@ class Library:
 
     root: Path
     display_root: str = "seeds"
+    limits: Limits = field(default_factory=Limits)
+    truncated: bool = False  # listing the sources stopped at limits.max_source_files
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
@@ -37,16 +48,25 @@ class Library:
             raise found
         return found
 
+    @property
+    def unusable(self) -> str | None:
+        """Why no source can be read (the root is no directory), or None. The configuration says it once, at its
+        line; each citation then fails with this same message, which reports leave out of the error list."""
+        if self.root.is_dir():
+            return None
+        return f"no sources: the sources root {self.display_root}/ is not a directory"
+
     def _read(self, name: str) -> Document | SourceError:
         try:
             data, text = self._load(name)
         except SourceError as error:
             return error
         self._digests[name] = hashlib.sha256(data).hexdigest()  # the digest of exactly the text located in
-        return Document.from_text(text, name)
+        with phase("normalize"):
+            return Document.from_text(text, name)
 
     def text(self, name: str) -> str:
-        """The text of a source as written (decoded, not normalized); raises SourceError when it cannot be used."""
+        """The text of a source as located in (decoded, not normalized); raises SourceError when it cannot be used."""
         if isinstance(self._documents.get(name), Document):
             return self._documents[name].text
         return self._load(name)[1]
@@ -65,39 +85,94 @@ class Library:
         return found
 
     def _load(self, name: str) -> tuple[bytes, str]:
-        """The bytes of a source and their text; raises SourceError naming what is wrong."""
-        path = (self.root / name).resolve()
+        """The bytes of a source and its text; raises SourceError naming what is wrong."""
+        if self.unusable:
+            raise SourceError(self.unusable)
+        if "\0" in name:
+            raise SourceError(f"source {name!r} has a NUL character in its name: write the file name")
+        try:
+            return self._load_path(name)
+        except (OSError, ValueError) as error:  # a name too long for the file system, say
+            reason = getattr(error, "strerror", None) or error
+            raise SourceError(f"source {name[:80]!r} cannot be read: {reason}") from None
+
+    def _load_path(self, name: str) -> tuple[bytes, str]:
+        path = (self.root / self._stored_name(name)).resolve()
         if not path.is_relative_to(self.root.resolve()):
             raise SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
-        if path.is_dir():
-            raise SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
-        if not path.is_file():
+        try:
+            mode = path.stat().st_mode
+        except OSError:
             raise SourceError(
                 f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}"
-            )
+            ) from None
+        if stat.S_ISDIR(mode):
+            raise SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
+        if not stat.S_ISREG(mode):
+            raise SourceError(f"source '{name}' is not a regular file (a pipe, socket or device) in "
+                              f"{self.display_root}/: cite a text file")
+        size = path.stat().st_size
+        if size > self.limits.max_source_bytes:
+            raise SourceError(over(f"source '{name}' size in bytes", size, "max_source_bytes",
+                                   self.limits.max_source_bytes, "cite a smaller excerpt of the document"))
         try:
-            data = path.read_bytes()
-            return data, data.decode("utf-8-sig")
+            with phase("read"):
+                data = path.read_bytes()
+                return data, LONE_CR.sub("\n", data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise SourceError(f"source '{name}' is not valid UTF-8 text") from None
         except OSError as error:
             raise SourceError(f"source '{name}' cannot be read: {error.strerror}") from None
 
+    def _stored_name(self, name: str) -> str:
+        """The name as stored on disk: a citation in decomposed Unicode (U+0308 after U) names the file written in
+        composed form (Ü) and the other way round; names are compared in NFC."""
+        if name.isascii() or (self.root / name).exists():
+            return name
+        wanted = unicodedata.normalize("NFC", name)
+        return next((stored for stored in self.names() if unicodedata.normalize("NFC", stored) == wanted), name)
+
     def _suggest(self, name: str) -> str:
         import difflib
 
-        close = difflib.get_close_matches(name, self.names(), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, self.names(), n=1, cutoff=0.6) if name.isprintable() else []
         return f" (did you mean '{close[0]}'?)" if close else ""
 
     def names(self) -> list[str]:
-        """Every text document under the root, sorted: where a misattributed quote may really stand."""
+        """Every text document under the root, sorted: where a misattributed quote may really stand.
+
+        Folders that cannot be read are skipped, links to folders not followed (no loop, no walking out of the root).
+        """
         if self._names is None:
-            self._names = sorted(
-                path.relative_to(self.root).as_posix()
-                for path in self.root.rglob("*")
-                if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and not path.name.startswith(".")
-            ) if self.root.is_dir() else []
+            found, seen = [], 0
+            for folder, subfolders, files in os.walk(self.root) if self.root.is_dir() else ():
+                subfolders.sort()
+                seen += len(subfolders) + len(files)
+                if seen > self.limits.max_source_files:  # sources = "/": stop, and say so (see listing_problem)
+                    self.truncated = True
+                    break
+                for file in sorted(files):
+                    path = Path(folder, file)
+                    if not file.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES and _is_file(path):
+                        found.append(path.relative_to(self.root).as_posix())
+            self._names = sorted(found)
         return self._names
+
+    def listing_problem(self) -> Problem | None:
+        """When listing the sources stopped at max_source_files, the error that says so."""
+        if not self.truncated:
+            return None
+        return Problem(self.display_root, 1, 1, over(
+            "files and folders under the sources root", self.limits.max_source_files + 1, "max_source_files",
+            self.limits.max_source_files, "name the folder that holds the sources (the listing stopped there: "
+            "suggestions and 'found in another source' looked no further)"))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a file we may not look at (/proc/1/cwd under sources = "/"): not a source
+        return False
 
 
 @dataclass
@@ -112,12 +187,14 @@ class SourceInfo:
     raw: Mapping
 
 
-def read_metadata(root: Path, display_root: str) -> tuple[dict[str, SourceInfo], list[Problem]]:
+def read_metadata(
+    root: Path, display_root: str, limits: Limits = Limits()
+) -> tuple[dict[str, SourceInfo], list[Problem]]:
     """sources.yaml at the root (optional): metadata by file name, and any problems in it."""
     path = root / METADATA_FILE
     if not path.is_file():
         return {}, []
-    loaded = load_file(path, f"{display_root}/{METADATA_FILE}")
+    loaded = load_file(path, f"{display_root}/{METADATA_FILE}", limits)
     if loaded.data is None:
         return {}, loaded.problems
     problem = top_level_problem(loaded.data, loaded.file)
@@ -128,5 +205,21 @@ def read_metadata(root: Path, display_root: str) -> tuple[dict[str, SourceInfo],
     for raw in loaded.data.get("sources", []) if isinstance(loaded.data.get("sources"), list) else []:
         if isinstance(raw, Mapping) and isinstance(raw.get("file"), str):
             lineage = raw.get("lineage") if isinstance(raw.get("lineage"), Mapping) else {}
-            infos[raw["file"]] = SourceInfo(raw["file"], raw.get("published"), lineage.get("of"), lineage.get("kind"), raw)
+            published = raw.get("published")
+            if isinstance(published, str) and not published_in_range(published):
+                line, column = raw.value_positions["published"]
+                problems.append(Problem(loaded.file, line, column, (
+                    f"published: {published!r} is outside the dates factcheck counts from ({EARLIEST_PUBLISHED} to "
+                    f"{LATEST_PUBLISHED}; 'next year' or 'tomorrow' is counted from it): correct the date")))
+                published = None
+            infos[raw["file"]] = SourceInfo(raw["file"], published, lineage.get("of"), lineage.get("kind"), raw)
     return infos, problems
+
+
+def published_in_range(text: str) -> bool:
+    """Whether a publication date leaves room to count relative dates ('next year', 'last week') from it: a
+    date at the edge of the calendar (9999-12-30, 0001-01-01) would overflow it. Not a date: the schema says so."""
+    try:
+        return EARLIEST_PUBLISHED <= date.fromisoformat(text).isoformat() <= LATEST_PUBLISHED
+    except ValueError:
+        return True

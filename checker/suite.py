@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from checker.limits import Limits, over
 from checker.load import LoadedFile, Mapping, load_file, position_of
-from checker.model import Citation, Dispute, Fact, Problem, Selector, Waiver
+from checker.model import Citation, Dispute, Evidence, Fact, Problem, Selector, Verdict, Waiver
 from checker.validate import schema_problems, top_level_problem
 
 
@@ -21,17 +22,21 @@ class Suite:
     problems: list[Problem] = field(default_factory=list)  # file-level: bad YAML, bad top level, bad entity/rule
     files: list[str] = field(default_factory=list)
 
+    def cites_sources(self) -> bool:
+        """Whether any valid fact quotes a source (else a run needs no sources root)."""
+        return any(fact.citations or fact.disputes for fact in self.facts)
 
-def read_suite(files: Iterable[tuple[Path, str]]) -> Suite:
-    """Load and validate each (path, display name); then check ids across the whole suite."""
+
+def read_suite(files: Iterable[tuple[Path, str]], limits: Limits = Limits()) -> Suite:
+    """Load and validate each (path, display name) within `limits`; then check ids across the whole suite."""
     suite = Suite()
     for path, name in files:
-        add_file(suite, load_file(path, name))
+        add_file(suite, load_file(path, name, limits), limits)
     mark_duplicate_ids(suite.facts)
     return suite
 
 
-def add_file(suite: Suite, loaded: LoadedFile) -> None:
+def add_file(suite: Suite, loaded: LoadedFile, limits: Limits = Limits()) -> None:
     suite.files.append(loaded.file)
     suite.problems.extend(loaded.problems)
     if loaded.data is None:
@@ -50,12 +55,35 @@ def add_file(suite: Suite, loaded: LoadedFile) -> None:
     if isinstance(facts, list):
         for index, raw in enumerate(facts):
             line = position_of(loaded.data, ("facts", index))[0]
-            suite.facts.append(build_fact(raw, loaded.file, index, by_fact.get(index, []), line))
-    suite.entities.extend(_mappings(loaded.data.get("entities")))
+            problems = by_fact.get(index, []) or list(_quote_length_problems(raw, loaded.file, limits))
+            suite.facts.append(build_fact(raw, loaded.file, index, problems, line))
+    entities = _mappings(loaded.data.get("entities"))
+    if len(suite.entities) + len(entities) > limits.max_entities:
+        line = position_of(loaded.data, ("entities",))[0]
+        suite.problems.append(Problem(loaded.file, line, 1, over(
+            "entities declared in the suite", len(suite.entities) + len(entities), "max_entities",
+            limits.max_entities, "split the project, or raise the limit")))
+        entities = entities[: max(0, limits.max_entities - len(suite.entities))]
+    suite.entities.extend(entities)
     suite.rules.extend(_mappings(loaded.data.get("rules")))
     kinds = loaded.data.get("entity_kinds")
     if isinstance(kinds, list):
         suite.entity_kinds.extend(kind for kind in kinds if isinstance(kind, str))
+
+
+def _quote_length_problems(raw: Any, file: str, limits: Limits) -> Iterable[Problem]:
+    """A quote over max_quote_chars is refused before it is aligned (aligning takes time with its length)."""
+    if not isinstance(raw, Mapping):
+        return
+    for key in ("citations", "disputed_by"):
+        quoted = raw.get(key)
+        for item in quoted if isinstance(quoted, list) else ():
+            quote = item.get("quote") if isinstance(item, Mapping) else None
+            if isinstance(quote, str) and len(quote) > limits.max_quote_chars:
+                line, column = item.key_positions["quote"]
+                yield Problem(file, line, column, over(
+                    "quote length in characters", len(quote), "max_quote_chars", limits.max_quote_chars,
+                    "quote the passage that proves the claim, or cite it in several shorter quotes"))
 
 
 def _mappings(items: Any) -> list[Mapping]:
@@ -95,7 +123,27 @@ def structured_keys(raw: Mapping) -> dict[str, Any]:
         "independence": raw.get("independence"),
         "numbers_not_stated": tuple(raw.get("numbers_not_stated", ())),
         "waivers": [build_waiver(w) for w in raw.get("waive", [])],
+        "attributed_to": _ids(raw.get("attributed_to")),
+        "verdict": build_verdict(raw.get("verdict"), raw.line_of("verdict")),
     }
+
+
+def _ids(raw: Any) -> tuple[str, ...]:
+    """One id or a list of them, as a tuple ('' or None: none)."""
+    return (raw,) if isinstance(raw, str) else tuple(raw or ())
+
+
+def build_verdict(raw: Any, line: int) -> Verdict | None:
+    """A `verdict:` (schema-checked): its rating, each piece of evidence with its line, the note."""
+    if not isinstance(raw, Mapping):
+        return None
+    evidence = tuple(
+        Evidence(quote=item["quote"], line=item.line, source=item.get("source"), url=item.get("url"),
+                 accessed=item.get("accessed"))
+        for item in raw.get("evidence", []) if isinstance(item, Mapping)
+    )
+    rating = "false" if raw["rating"] is False else raw["rating"]  # `rating: false` is YAML's boolean
+    return Verdict(rating=rating, evidence=evidence, line=line, note=raw.get("note"))
 
 
 def build_waiver(raw: Mapping) -> Waiver:
@@ -128,7 +176,10 @@ def _selector_problems(raw: Mapping, file: str):
 
 def build_dispute(raw: Mapping, file: str) -> Dispute:
     """A `disputed_by` entry: the other source's quote (checked like a citation), what it says, the resolution."""
-    return Dispute(citation=build_citation(raw, file), says=raw["says"], resolution=raw["resolution"], line=raw.line_of("source"))
+    return Dispute(
+        citation=build_citation(raw, file), says=raw["says"], resolution=raw["resolution"], line=raw.line_of("source"),
+        verdict=build_verdict(raw.get("verdict"), raw.line_of("verdict")),
+    )
 
 
 def build_selector(raw: Mapping) -> Selector | None:
@@ -153,7 +204,10 @@ def mark_duplicate_ids(facts: list[Fact]) -> None:
             where = first[fact.id]
             line = fact.line_of("id")
             fact.problems.append(
-                Problem(fact.file, line, 1, f"duplicate id '{fact.id}' (first at {where.file}:{where.line}): give this fact its own id")
+                Problem(
+                    fact.file, line, 1,
+                    f"duplicate id '{fact.id}' (first at {where.file}:{where.line}): give this fact its own id",
+                )
             )
         else:
             first[fact.id] = fact

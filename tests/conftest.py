@@ -19,3 +19,9 @@ SEEDS = REPO / "seeds"
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(autouse=True)
+def outside_github_actions(monkeypatch):
+    """Tests see the CLI's plain output even when they run in GitHub Actions (where it would add annotations)."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import SEEDS
+from tests.conftest import REPO, SEEDS
 
 SOURCE = "000_12e6b7cc27e0264f.txt"
 GOOD_QUOTE = "It came on TamTam two minutes before any announcement"
@@ -35,4 +35,40 @@ def make_project(root: Path, files: dict[str, str]) -> Path:
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    return root
+
+
+PLANTED = """\
+facts:
+  - id: claim-three-minutes
+    claim: The claim came three minutes earlier.
+    citations:
+      - source: 000_12e6b7cc27e0264f.txt
+        quote: "It came on TamTam three minutes before any announcement"
+  - id: hostile-quote
+    claim: A claim with <img src=x onerror="window.__pwned = 2"> in it.
+    citations:
+      - source: 000_12e6b7cc27e0264f.txt
+        quote: "<script>window.__pwned = 1</script> It came on TamTam two minutes"
+  - id: attacker-age-29
+    claim: Usman Khan was 29.
+    about: usman-khan
+    property: age
+    value: {quantity: 29, unit: years}
+    citations:
+      - source: 004_3c3116bf203ab6e7.txt
+        quote: "three others injured by 28-year-old British citizen Usman Khan"
+"""
+
+
+def curated_project(root: Path, planted: str | None = PLANTED) -> Path:
+    """A copy of the repository's curated suite (facts, seeds, pyproject) at `root`, with `planted` as
+    facts/planted.yaml: by default a changed number, a quote and a claim holding markup, and an age
+    that contradicts attacker-age."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    shutil.copytree(REPO / "facts", root / "facts")
+    shutil.copytree(SEEDS, root / "seeds")
+    if planted is not None:
+        (root / "facts" / "planted.yaml").write_text(planted, encoding="utf-8")
     return root

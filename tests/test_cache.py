@@ -254,7 +254,7 @@ def _worker(root: str, number: int, out: str) -> None:
 
     checker.cite.locate = slow
     config = load_config(Path(root))
-    results = verify(prepare(config.facts, config), Share(number, 2))
+    results = verify(prepare(config.facts, config), share=Share(number, 2))
     verdicts = [(r.fact.id, r.ok, r.citations[0].match.spans) for r in results]
     Path(out).write_text(json.dumps({"located": located, "verdicts": repr(verdicts)}), encoding="utf-8")
 

@@ -17,7 +17,8 @@ def test_all_quotes_stand_exit_0(project, capsys):
     make_project(project, {"facts/a.yaml": "facts:\n" + GOOD_FACT})
     assert main(["check"]) == 0
     assert capsys.readouterr().out == (
-        "1 facts (0 failing), 1 citations: 1 passed, 0 failed; 0 disputing quotes (0 failed); 0 contradictions, 0 disputes, 0 warnings; 0 errors\n"
+        "1 facts (0 failing), 1 citations: 1 passed, 0 failed; 0 disputing quotes (0 failed); "
+        "0 contradictions, 0 disputes, 0 warnings; 0 errors\n"
     )
 
 
@@ -30,7 +31,10 @@ def test_a_changed_word_fails_with_the_closest_passage(project, capsys):
     assert "    closest:  'It came on TamTam two minutes before any announcement'" in out
     assert f"    at:      seeds/{SOURCE}:30:2" in out
     assert '"three"' in out and '"two"' in out
-    assert out.endswith("2 facts (1 failing), 2 citations: 1 passed, 1 failed; 0 disputing quotes (0 failed); 0 contradictions, 0 disputes, 0 warnings; 0 errors\n")
+    assert out.endswith(
+        "2 facts (1 failing), 2 citations: 1 passed, 1 failed; 0 disputing quotes (0 failed); "
+        "0 contradictions, 0 disputes, 0 warnings; 0 errors\n"
+    )
 
 
 def test_bad_yaml_exits_2_and_the_other_files_are_still_checked(project, capsys):
@@ -106,7 +110,8 @@ def test_json_to_stdout_keeps_stdout_pure(project, capsys):
 
 def test_bad_citations_are_input_errors_at_their_lines(project, capsys):
     make_project(project, {"facts/a.yaml": "facts:\n" + GOOD_FACT.replace(SOURCE, "sub") + GOOD_FACT.replace(
-        "claim-first-on-tamtam", "pinned").replace("        quote:", "        lines: [40, 30]\n        quote:") + "  - 3\n"})
+        "claim-first-on-tamtam", "pinned").replace("        quote:", "        lines: [40, 30]\n        quote:")
+        + "  - 3\n"})
     (project / "seeds" / "sub").mkdir()
     assert main(["check"]) == 2
     assert capsys.readouterr().out.splitlines()[:3] == [
@@ -117,7 +122,9 @@ def test_bad_citations_are_input_errors_at_their_lines(project, capsys):
 
 
 def test_help_names_the_configured_defaults(project, capsys):
-    (project / "pyproject.toml").write_text('[tool.factcheck]\nsources = "corpus"\nfacts = ["claims"]\n', encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.factcheck]\nsources = "corpus"\nfacts = ["claims"]\n', encoding="utf-8"
+    )
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())

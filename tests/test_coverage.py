@@ -1,11 +1,14 @@
-"""Coverage: sentences split with their lines, what counts as checkable, cited/excepted/uncited, the CLI's exact output."""
+"""Coverage: sentences split with their lines, what counts as checkable, cited/excepted/uncited, the CLI's exact
+output."""
 import subprocess
 import sys
 
 import pytest
 
 from checker.cli import main
-from checker.coverage import Sentence, is_checkable, source_coverage, split_sentences
+from checker.coverage import (
+    Coverage, Sentence, checkable_tokens, is_checkable, source_coverage, split_sentences, text_lines,
+)
 from tests.helpers import make_project
 
 NAMES = frozenset({"IS", "TamTam", "Van Ostaeyen"})
@@ -14,7 +17,9 @@ NAMES = frozenset({"IS", "TamTam", "Van Ostaeyen"})
 def test_sentences_keep_their_line_and_offsets():
     text = "Title line\n\n  • A bullet here.\nOne. Two words!\n"
     found = split_sentences(text)
-    assert [(s.line, s.text) for s in found] == [(1, "Title line"), (3, "A bullet here."), (4, "One."), (4, "Two words!")]
+    assert [(s.line, s.text) for s in found] == [
+        (1, "Title line"), (3, "A bullet here."), (4, "One."), (4, "Two words!")
+    ]
     assert all(text[s.start:s.end] == s.text for s in found)
 
 
@@ -53,13 +58,29 @@ def test_not_checkable(sentence):
     assert not is_checkable(sentence, NAMES)
 
 
-def test_a_quote_covering_three_words_cites_the_sentence():
+def test_a_quote_that_takes_every_checkable_token_cites_the_sentence():
     text = "The groups moved to TamTam on Saturday. Telegram was empty by Sunday."
-    quoted = text.index("moved to TamTam")
-    result = source_coverage("a.txt", text, [(quoted, quoted + len("moved to TamTam"))], NAMES, [])
+    quoted = text.index("moved to TamTam on Saturday")
+    result = source_coverage("a.txt", text, [(quoted, quoted + len("moved to TamTam on Saturday"))], NAMES, [])
     assert [s.text for s in result.cited] == ["The groups moved to TamTam on Saturday."]
     assert [s.text for s in result.uncited] == ["Telegram was empty by Sunday."]
     assert result.percent == 50.0
+
+
+def test_a_quote_sharing_words_but_leaving_a_day_or_name_out_does_not_cite():
+    """Issue 12 D: three shared words are not coverage; the day no quote takes is named."""
+    text = "The groups moved to TamTam on Saturday, Van Ostaeyen said."
+    quoted = text.index("moved to TamTam")
+    result = source_coverage("a.txt", text, [(quoted, quoted + len("moved to TamTam on"))], NAMES, [])
+    [sentence] = result.uncited
+    assert result.untaken[sentence] == ["Saturday", "Van Ostaeyen"]
+    lines = text_lines(Coverage([result], []), "seeds", 90)
+    assert lines[1].endswith("(quoted, but no quote takes: Saturday, Van Ostaeyen)")
+
+
+def test_digits_inside_a_link_are_no_number_and_a_link_is_no_name():
+    assert checkable_tokens("Now keep up the pressure! https://t.co/iBocq2cwrK", NAMES) == []
+    assert checkable_tokens("a handful. pic.twitter.com/IforByxBNe", NAMES) == [(2, 9)]
 
 
 def test_two_words_of_overlap_are_not_enough():
@@ -130,7 +151,9 @@ def test_cli_passes_at_a_lower_minimum_and_shows_exceptions_on_request(project, 
 
 
 def test_cli_flags_an_unused_exception(project, capsys):
-    (project / "mini" / "sources.yaml").write_text(SOURCES_YAML + "      - {sentence: No such line, reason: stale}\n", encoding="utf-8")
+    (project / "mini" / "sources.yaml").write_text(
+        SOURCES_YAML + "      - {sentence: No such line, reason: stale}\n", encoding="utf-8"
+    )
     assert main(["coverage", "--sources", "mini", "--min", "0"]) == 1
     assert "  mini/sources.yaml: unused coverage exception for mini/a.txt: No such line\n" in capsys.readouterr().out
 

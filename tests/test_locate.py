@@ -61,7 +61,8 @@ def test_one_word_changed_in_a_verbatim_sentence_fails():
 
 
 @pytest.mark.parametrize("quote", [
-    '"It came on TamTam two minutes before any announcement on the handful of Telegram channels that were still up," he said.',
+    '"It came on TamTam two minutes before any announcement on the handful of Telegram channels '
+    'that were still up," he said.',
     "«It came on TamTam two minutes before any announcement»",
     "Visit Insider's homepage for more stories.",
     "The web- and app-based chat groups are the last stable area",
@@ -114,7 +115,9 @@ def test_a_verbatim_quote_after_an_all_caps_heading_passes():
     doc = Document.from_text(HEADED, "Apache-2.0")
     match = locate("terms and conditions for use, reproduction, and distribution", doc)
     assert match.ok and match.status == "verbatim"
-    assert doc.text[match.spans[0].start : match.spans[0].end] == "terms and conditions for use, reproduction, and distribution"
+    assert doc.text[match.spans[0].start : match.spans[0].end] == (
+        "terms and conditions for use, reproduction, and distribution"
+    )
 
 
 def test_a_byte_identical_occurrence_is_preferred():
@@ -142,10 +145,15 @@ def test_case_changed_inside_a_name_is_not_typography():
 def test_elision_within_a_paragraph_passes_with_a_span_per_part(mark):
     quote = f"Van Ostaeyen made a wild discovery {mark} Most of the groups he followed had conducted a cyber withdrawal"
     match = passes(quote, statuses=("elided",))
-    assert spanned(match) == ["Van Ostaeyen made a wild discovery", "Most of the groups he followed had conducted a cyber withdrawal"]
+    assert spanned(match) == [
+        "Van Ostaeyen made a wild discovery", "Most of the groups he followed had conducted a cyber withdrawal"
+    ]
 
 
-ACROSS = "A single tweet pointed the way to ISIS’s new online home ... Most of the groups he followed had conducted a cyber withdrawal"
+ACROSS = (
+    "A single tweet pointed the way to ISIS’s new online home ... "
+    "Most of the groups he followed had conducted a cyber withdrawal"
+)
 
 
 def test_elision_across_paragraphs_fails():
@@ -157,7 +165,9 @@ def test_elision_across_paragraphs_says_so():
 
 
 def test_elision_across_paragraphs_passes_with_a_wide_enough_gap():
-    quote = "A single tweet pointed the way to ISIS’s new online home ... Belgian terrorism researcher Pieter Van Ostaeyen"
+    quote = (
+        "A single tweet pointed the way to ISIS’s new online home ... Belgian terrorism researcher Pieter Van Ostaeyen"
+    )
     fails(quote)
     passes(quote, options=MatchOptions(max_gap=200), statuses=("elided",))
 
@@ -181,7 +191,9 @@ def test_brackets_pass(quote, name):
 
 
 def test_a_bracket_does_not_excuse_the_words_around_it():
-    fails("[ISIS] claimed responsibility for the incident where three people were stabbed to death", S4, naming='"three"')
+    fails(
+        "[ISIS] claimed responsibility for the incident where three people were stabbed to death", S4, naming='"three"'
+    )
 
 
 def test_a_bracket_may_not_stand_for_a_number():
@@ -212,7 +224,10 @@ def test_bracket_stands_for_nothing_when_the_text_runs_on():
 # ---- fuzzy slips ----------------------------------------------------------------------------------
 
 
-SLIPPED = "Using that lead, Van Ostaeyen made a wild discovrey: Most of the groups he followed had conducted a cyber withdrawal"
+SLIPPED = (
+    "Using that lead, Van Ostaeyen made a wild discovrey: "
+    "Most of the groups he followed had conducted a cyber withdrawal"
+)
 
 
 def test_a_slip_passes_as_fuzzy_and_shows_the_difference():
@@ -226,7 +241,10 @@ def test_a_slip_fails_under_strict():
 
 
 def test_too_many_slips_fail():
-    fails("Usingg that lead, Van Ostaeyen made a wild discovrey: Most of the grups he followed had conducted a cyber withdrawal")
+    fails(
+        "Usingg that lead, Van Ostaeyen made a wild discovrey: "
+        "Most of the grups he followed had conducted a cyber withdrawal"
+    )
 
 
 def test_a_slip_in_the_second_word_is_a_slip():
@@ -358,7 +376,11 @@ def test_words_left_out_without_an_ellipsis_fail():
 
 
 def test_passages_stitched_without_an_ellipsis_fail():
-    fails("By Saturday afternoon Telegram was a ghost town for Islamic extremists. By Tuesday, however, even those groups had disappeared.", S2)
+    fails(
+        "By Saturday afternoon Telegram was a ghost town for Islamic extremists. "
+        "By Tuesday, however, even those groups had disappeared.",
+        S2,
+    )
 
 
 # ---- wrong source ---------------------------------------------------------------------------------
@@ -447,12 +469,19 @@ def test_british_and_american_spellings_are_slips_not_other_words():
 
 def test_an_ellipsis_may_not_hide_a_negation_or_a_short_count():
     fails("cautioned that it would ... be easy to root out the group for online platforms", S3, naming="a negation")
-    fails("where two people were stabbed to death and ... others injured by 28-year-old British citizen", S4, naming="a number")
+    fails(
+        "where two people were stabbed to death and ... others injured by 28-year-old British citizen",
+        S4,
+        naming="a number",
+    )
     passes("It came on TamTam two minutes before any announcement ... that were still up", statuses=("elided",))
 
 
 def test_a_bracket_may_not_replace_the_sources_own_words():
-    fails("the ISIS groups all began to show lots of activity that made it [harder] to identify them", naming="replaces the source's own words")
+    fails(
+        "the ISIS groups all began to show lots of activity that made it [harder] to identify them",
+        naming="replaces the source's own words",
+    )
     passes("ISIS’s claim of responsibility for [the attack] came first on TamTam", statuses=("elided",))
 
 
@@ -509,7 +538,10 @@ def test_too_short_counts_words_as_written():
 
 
 def test_a_space_lost_after_punctuation_is_typography():
-    passes("By Saturday afternoon Telegram was a ghost town for Islamic extremists.But a single tweet", statuses=("normalized", "fuzzy"))
+    passes(
+        "By Saturday afternoon Telegram was a ghost town for Islamic extremists.But a single tweet",
+        statuses=("normalized", "fuzzy"),
+    )
 
 
 def test_the_editor_may_correct_the_sources_own_misspelling():

@@ -20,7 +20,9 @@ from checker.match import Document, MatchOptions, locate
 from checker.match.quote import written_words
 from tests.conftest import SEEDS
 
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 OPTIONS = MatchOptions()
 NEGATIONS = ("not", "never", "no")
@@ -58,13 +60,17 @@ def stands_in(quote: str, doc: Document) -> bool:
 
 # ---- sources -------------------------------------------------------------------------------------
 
-SEPARATORS = [" "] * 12 + ["\u00a0", "\u2009", "\u202f", "\t", "\n", "\r\n", "  ", " \u2014 ", " \u2013 ", "-", "\r\n\r\n", "\n\n"]
+SEPARATORS = [" "] * 12 + [
+    "\u00a0", "\u2009", "\u202f", "\t", "\n", "\r\n", "  ", " \u2014 ", " \u2013 ", "-", "\r\n\r\n", "\n\n"
+]
 
 
 @st.composite
 def typeset_word(draw) -> str:
     word = draw(st.sampled_from(vocabulary()))
-    kind = draw(st.sampled_from(["plain"] * 8 + ["curly", "straight", "guillemets", "possessive", "soft", "hyphenated", "comma", "number"]))
+    kind = draw(st.sampled_from(
+        ["plain"] * 8 + ["curly", "straight", "guillemets", "possessive", "soft", "hyphenated", "comma", "number"]
+    ))
     if kind == "curly":
         return f"\u201c{word}\u201d"
     if kind == "straight":
@@ -99,7 +105,8 @@ def documents() -> st.SearchStrategy[str]:
 
 @st.composite
 def verbatim_spans(draw, doc_strategy=None, min_words: int = 5):
-    """(document key, quote, original start, original end, first word index, last word index): a word-aligned stretch."""
+    """(document key, quote, original start, original end, first word index, last word index): a word-aligned
+    stretch."""
     key = draw(doc_strategy or documents())
     doc = document(key)
     words = doc.words
@@ -115,11 +122,14 @@ def verbatim_spans(draw, doc_strategy=None, min_words: int = 5):
     return key, quote, start, end, i, j
 
 
-def assert_maps_back(doc: Document, match, start: int, end: int, i: int, j: int) -> None:
+def assert_maps_back(doc: Document, match, start: int, end: int, i: int, j: int, typed: str = "") -> None:
+    """The match maps back to [start, end) of the original, or to an occurrence that reads the same: the first one,
+    unless the quote as `typed` stands byte for byte at another (which locate prefers)."""
     assert len(match.spans) == 1, match.spans
     span = match.spans[0]
     needle = doc.norm.text[doc.words[i].start : doc.words[j].end]
-    if doc.norm.text.find(needle) == doc.words[i].start:  # the first occurrence: the one locate reports
+    elsewhere_as_typed = typed and match.status == "verbatim" and doc.text[span.start : span.end] == typed
+    if doc.norm.text.find(needle) == doc.words[i].start and not elsewhere_as_typed:  # the first occurrence
         assert (span.start, span.end) == (start, end), (doc.text[span.start : span.end], doc.text[start:end])
     else:  # a repeated passage: the first occurrence, which reads the same
         assert oracle(doc.text[span.start : span.end]) == oracle(doc.text[start:end])
@@ -146,12 +156,15 @@ def retype(quote: str, data) -> str:
     """The same words typed differently: quote marks, dashes, spaces, invisible characters."""
     choices = {
         "\u201c": ['"', "\u00ab", "\u201e"], "\u201d": ['"', "\u00bb"], '"': ["\u201c", "\u201d", "\u00ab"],
-        "\u2019": ["'", "\u2032"], "'": ["\u2019"], "\u2014": ["-", "--", "\u2013"], "\u2013": ["-", "\u2014"], "-": ["\u2010", "\u2011", "\u2013"],
-        " ": [" ", " ", " ", "\u00a0", "\u2009", "\t", "\n", "\r\n", " \u200b"], "\u00a0": [" "], "\r\n": ["\n", " "], "\u00ad": [""],
+        "\u2019": ["'", "\u2032"], "'": ["\u2019"], "\u2014": ["-", "--", "\u2013"], "\u2013": ["-", "\u2014"],
+        "-": ["\u2010", "\u2011", "\u2013"],
+        " ": [" ", " ", " ", "\u00a0", "\u2009", "\t", "\n", "\r\n", " \u200b"], "\u00a0": [" "], "\r\n": ["\n", " "],
+        "\u00ad": [""],
     }
     out: list[str] = []
-    for piece in filter(None, re.split(r"([-\u2010\u00ad][ \t]*\r?\n[ \t]*|\r\n|.)", quote, flags=re.S)):  # line-break hyphens kept
-        if piece == " " and out and out[-1].endswith(("-", "\u2010")):  # "web- and": a line break here would join the words
+    # line-break hyphens kept
+    for piece in filter(None, re.split(r"([-\u2010\u00ad][ \t]*\r?\n[ \t]*|\r\n|.)", quote, flags=re.S)):
+        if piece == " " and out and out[-1].endswith(("-", "\u2010")):  # "web- and": a line break would join the words
             out.append(piece)
         elif piece in choices:
             out.append(data.draw(st.sampled_from([piece] + choices[piece])))
@@ -168,7 +181,19 @@ def test_a_retyped_span_verifies_to_the_same_place(case, data):
     retyped = retype(quote, data)
     match = locate(retyped, doc, OPTIONS)
     assert match.ok and match.status in ("verbatim", "normalized"), (retyped, match.status, match.differences)
-    assert_maps_back(doc, match, start, end, i, j)
+    assert_maps_back(doc, match, start, end, i, j, typed=retyped)
+
+
+def test_a_retyped_span_that_stands_byte_for_byte_elsewhere_maps_there():
+    """Found by Hypothesis: retyped with a thin space, the span reads byte for byte as a later occurrence of the
+    same words, and locate reports that one (verbatim), not the first."""
+    source = "According According According Administration" + " According" * 6 + "\u2009According."
+    doc = Document.from_text(source, "generated.txt")
+    retyped = "According According According According\u2009According"
+    match = locate(retyped, doc, OPTIONS)
+    assert match.status == "verbatim"
+    assert source[match.spans[0].start : match.spans[0].end] == retyped
+    assert match.spans[0].start > source.index("Administration")
 
 
 @st.composite

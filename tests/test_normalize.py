@@ -13,7 +13,8 @@ def same(a: str, b: str) -> bool:
 
 
 def check_origin(original: str) -> None:
-    """Every normalized character comes from an original character that folds to it (or from white space/dash for a space)."""
+    """Every normalized character comes from an original character that folds to it (or from white space/dash for a
+    space)."""
     norm = normalize(original)
     assert len(norm.origin) == len(norm.text)
     assert list(norm.origin) == sorted(norm.origin)
@@ -137,7 +138,8 @@ def test_words_keep_their_original_spelling():
     original = "Visit Insider’s home\u00adpage: 5,000 accounts"
     norm = normalize(original)
     assert [(w.text, w.original) for w in words(norm, original)] == [
-        ("visit", "Visit"), ("insider's", "Insider’s"), ("homepage", "home\u00adpage"), ("5,000", "5,000"), ("accounts", "accounts"),
+        ("visit", "Visit"), ("insider's", "Insider’s"), ("homepage", "home\u00adpage"), ("5,000", "5,000"),
+        ("accounts", "accounts"),
     ]
 
 

@@ -50,5 +50,7 @@ def test_the_wheel_ships_the_schemas(tmp_path):
             assert member in names, f"{member} is not in {wheel.name}"
             assert archive.read(member) == schema.read_bytes()
         assert "checker/rules/__init__.py" in names and "checker/values/__init__.py" in names
+        for name in ("report.html.j2", "report.css", "report.js"):  # the HTML report's template and assets
+            assert archive.read(f"checker/html/{name}") == (REPO / "checker" / "html" / name).read_bytes()
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "factcheck = checker.plugin" in archive.read(entry_points).decode()

@@ -102,7 +102,9 @@ facts:
 """})
     result = pytester.runpytest("facts/", "-W", "always")
     result.assert_outcomes(passed=1)  # pytester may add its own warnings (assert rewriting), so no count
-    result.stdout.fnmatch_lines(["*facts/a.yaml:5: FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"])
+    result.stdout.fnmatch_lines(
+        ["*facts/a.yaml:5: FactcheckWarning: value-agreement: warning: claim-platform: value telegram*"]
+    )
 
 
 def test_xdist_runs_facts_in_parallel_and_its_report_with_a_dispute_equals_the_cli_report(pytester, monkeypatch):
@@ -181,7 +183,28 @@ def test_junit_xml_properties_are_compact_json(pytester):
     pytester.runpytest("facts/", "--junitxml", "j.xml").assert_outcomes(passed=1)
     import xml.etree.ElementTree as ElementTree
 
-    [prop] = ElementTree.parse(pytester.path / "j.xml").getroot().iter("property")
-    recorded = json.loads(prop.get("value"))
-    assert recorded["kind"] == "fact" and recorded["entry"]["id"] == "claim-first-on-tamtam"
-    assert ", " not in prop.get("value")
+    values = [prop.get("value") for prop in ElementTree.parse(pytester.path / "j.xml").getroot().iter("property")]
+    recorded = {entry["kind"]: entry["entry"] for entry in map(json.loads, values)}
+    assert recorded["fact"]["id"] == "claim-first-on-tamtam"
+    assert recorded["suite"] == {"facts": [["facts/a.yaml", 2, "claim-first-on-tamtam"]]}
+    assert not any(", " in value for value in values)
+
+
+def test_a_link_loop_in_facts_collects_each_fact_once(pytester):
+    """`facts/loop -> .`: pytest collected the fact 41 times and the report counted 41 facts."""
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT})
+    (pytester.path / "facts" / "loop").symlink_to(".")
+    result = pytester.runpytest("facts/", "-p", "no:cacheprovider", "--factcheck-json", "report.json")
+    result.assert_outcomes(passed=1)
+    report = json.loads((pytester.path / "report.json").read_text(encoding="utf-8"))
+    assert [entry["file"] for entry in report["facts"]] == ["facts/tamtam.yaml"]
+
+
+def test_a_number_too_large_fails_its_file_only(pytester):
+    """A 5,000-digit number made every file, good ones included, a collection error (int()'s ValueError)."""
+    project(pytester, {"facts/a.yaml": "facts:\n" + GOOD_FACT, "facts/b.yaml": "facts:\n  - id: x\n    note: "
+                       + "1" * 5000 + "\n"})
+    result = pytester.runpytest("facts/", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*facts/b.yaml:3:11: the number 1111*is too large for a fact file*"])
+    assert "Traceback" not in result.stdout.str()

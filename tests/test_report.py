@@ -14,7 +14,10 @@ SOURCE = "000_12e6b7cc27e0264f.txt"
 
 def fact(fact_id, *quotes, disputes=()):
     citations = [Citation(source=SOURCE, quote=q, file="facts/a.yaml", line=10 + i) for i, q in enumerate(quotes)]
-    return Fact(id=fact_id, claim=f"claim of {fact_id}", file="facts/a.yaml", line=1, citations=citations, disputes=list(disputes))
+    return Fact(
+        id=fact_id, claim=f"claim of {fact_id}", file="facts/a.yaml", line=1,
+        citations=citations, disputes=list(disputes),
+    )
 
 
 def document_for(*facts, errors=()):
@@ -25,7 +28,8 @@ def document_for(*facts, errors=()):
 def test_summary_counts_citations_and_facts():
     doc = document_for(
         fact("good", "It came on TamTam two minutes before any announcement"),
-        fact("bad", "It came on TamTam three minutes before any announcement", "By Saturday afternoon Telegram was a ghost town"),
+        fact("bad", "It came on TamTam three minutes before any announcement",
+             "By Saturday afternoon Telegram was a ghost town"),
     )
     assert doc["summary"] == {
         "facts": 2, "facts_failed": 1, "citations": 3, "passed": 2, "failed": 1, "dispute_quotes": 0,
@@ -42,7 +46,10 @@ def test_input_errors_win_the_exit_code():
 
 
 def test_report_is_valid_and_byte_identical_across_runs():
-    quotes = ("It came on TamTam three minutes before any announcement", "terrorism researchers combed chat groups popular with ISIS suporters")
+    quotes = (
+        "It came on TamTam three minutes before any announcement",
+        "terrorism researchers combed chat groups popular with ISIS suporters",
+    )
     one = dumps(document_for(fact("a", *quotes)))
     two = dumps(document_for(fact("a", *quotes)))
     assert one == two
@@ -50,7 +57,8 @@ def test_report_is_valid_and_byte_identical_across_runs():
 
 
 def test_a_disputing_quote_is_checked_and_reported_with_its_resolution():
-    other = Citation(source="001_2afa2717bd8a4cc8.txt", quote="Last Saturday, November 30, 28-year-old Usman Khan attacked people",
+    other = Citation(source="001_2afa2717bd8a4cc8.txt",
+                     quote="Last Saturday, November 30, 28-year-old Usman Khan attacked people",
                      file="facts/a.yaml", line=20)
     dispute = Dispute(citation=other, says="2019-11-30", resolution="the other reports say Friday", line=19)
     doc = document_for(fact("date", "In the wake of Friday’s terror attack near London Bridge", disputes=[dispute]))
@@ -61,7 +69,8 @@ def test_a_disputing_quote_is_checked_and_reported_with_its_resolution():
 
 
 def test_a_failing_disputing_quote_fails_its_fact():
-    other = Citation(source="001_2afa2717bd8a4cc8.txt", quote="Last Sunday, November 30, 28-year-old Usman Khan attacked people",
+    other = Citation(source="001_2afa2717bd8a4cc8.txt",
+                     quote="Last Sunday, November 30, 28-year-old Usman Khan attacked people",
                      file="facts/a.yaml", line=20)
     dispute = Dispute(citation=other, says="2019-11-30", resolution="r", line=19)
     doc = document_for(fact("date", "In the wake of Friday’s terror attack near London Bridge", disputes=[dispute]))
@@ -74,4 +83,7 @@ def test_a_slip_is_shown_though_it_passes():
     lines = text_lines(doc, "seeds")
     assert exit_code(doc) == 0
     assert lines[1].startswith("  citation at facts/a.yaml:10 passes as a transcription slip (fuzzy, score")
-    assert '    why:     quote says "suporters" where the source says "supporters": a transcription slip (000_12e6b7cc27e0264f.txt:12)' in lines
+    assert (
+        '    why:     quote says "suporters" where the source says "supporters": '
+        "a transcription slip (000_12e6b7cc27e0264f.txt:12)"
+    ) in lines

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from checker.load import load_text
+from checker.match import Document
 from checker.model import Citation, CitationResult, FactResult, Match, Span
 from checker.report import document, rule_entry
 from checker.rules import KINDS, check_rules
@@ -26,8 +27,14 @@ REPORT = jsonschema.Draft202012Validator(load_schema("report"))
 FILE = "facts/t.yaml"
 
 
-def found(citation: Citation) -> CitationResult:
-    span = Span(0, len(citation.quote), 10, 1)
+def found(citation: Citation, texts: dict | None = None) -> CitationResult:
+    text = (texts or {}).get(citation.source, "")
+    start = text.find(citation.quote)
+    if start < 0:
+        span = Span(0, len(citation.quote), 10, 1)
+    else:  # a case that gives the source's text: the quote where it stands, so rules can read the sentence around it
+        line = text.count("\n", 0, start) + 1
+        span = Span(start, start + len(citation.quote), line, start - text.rfind("\n", 0, start))
     match = Match(status="verbatim", ok=True, score=100.0, spans=(span,), matched=citation.quote)
     return CitationResult(citation, match)
 
@@ -41,17 +48,21 @@ def metadata(sources: dict | None) -> dict[str, SourceInfo]:
     return infos
 
 
-def run_rules(text: str, sources: dict | None = None):
-    """The suite and its rule results for one fact file's text, every quote taken as found."""
+def run_rules(text: str, sources: dict | None = None, texts: dict | None = None):
+    """The suite and its rule results for one fact file's text, every quote taken as found (where it stands in
+    `texts`, the sources' texts by name, when the case gives them)."""
     suite = Suite()
     add_file(suite, load_text(text, FILE))
     mark_duplicate_ids(suite.facts)
     results = [
-        FactResult(f, [found(c) for c in f.citations], list(f.problems), [found(d.citation) for d in f.disputes])
+        FactResult(f, [found(c, texts) for c in f.citations], list(f.problems),
+                   [found(d.citation, texts) for d in f.disputes])
         for f in suite.facts
     ]
-    rule_results, problems = check_rules(suite, results, SimpleNamespace(display_root="seeds"), metadata(sources))
-    return dataclasses.replace(suite, problems=suite.problems + problems), rule_results  # the suite with every input error
+    library = SimpleNamespace(display_root="seeds", document=lambda name: Document.from_text(texts[name], name))
+    rule_results, problems = check_rules(suite, results, library, metadata(sources))
+    # the suite with every input error
+    return dataclasses.replace(suite, problems=suite.problems + problems), rule_results
 
 
 def load_cases():
@@ -63,7 +74,7 @@ def load_cases():
 
 @pytest.mark.parametrize("kind, case", list(load_cases()))
 def test_case(kind, case):
-    suite, results = run_rules(case["facts"], case.get("sources"))
+    suite, results = run_rules(case["facts"], case.get("sources"), case.get("texts"))
     mine = [r for r in results if r.kind == kind]
     errors = [r.message for r in mine if not r.ok and r.severity == "error"]
     warnings = [r.message for r in mine if not r.ok and r.severity == "warning"]
@@ -107,7 +118,8 @@ def test_declared_rule_that_passes_is_reported_as_a_pass():
 
 def test_facts_with_schema_problems_are_left_out():
     suite, results = run_rules(
-        "facts:\n  - {id: a, claim: x, about: e, property: p, value: {date: 2019-11-29, weekday: Saturday}, citations: [{source: s, quote: x}], bad: 1}\n"
+        "facts:\n  - {id: a, claim: x, about: e, property: p, value: {date: 2019-11-29, weekday: Saturday}, "
+        "citations: [{source: s, quote: x}], bad: 1}\n"
     )
     assert suite.facts[0].problems and not [r for r in results if not r.ok]
 
@@ -115,14 +127,17 @@ def test_facts_with_schema_problems_are_left_out():
 def test_a_name_does_not_run_across_a_line_break():
     from checker.rules.names import RUN_RE
 
-    assert [m.group(0) for m in RUN_RE.finditer("Smith II\nTerrorism expert Van Ostein")] == ["Smith II", "Terrorism", "Van Ostein"]
+    assert [m.group(0) for m in RUN_RE.finditer("Smith II\nTerrorism expert Van Ostein")] == [
+        "Smith II", "Terrorism", "Van Ostein"
+    ]
 
 
 def test_a_declared_always_on_kind_replaces_its_default_with_its_scope_and_severity():
     _, results = run_rules(
         "entities:\n  - {id: pvo, name: Pieter Van Ostaeyen, kind: person, aliases: [Van Ostaeyen]}\n"
         "facts:\n"
-        "  - {id: a, claim: x, about: pvo, property: p, value: {text: x}, citations: [{source: s, quote: 'said Van Ostein'}]}\n"
+        "  - {id: a, claim: x, about: pvo, property: p, value: {text: x}, "
+        "citations: [{source: s, quote: 'said Van Ostein'}]}\n"
         "  - {id: b, claim: x, citations: [{source: s, quote: 'said Van Ostein'}]}\n"
         "rules:\n  - {kind: names, about: [pvo], id: names-pvo, severity: warning}\n"
     )

@@ -9,7 +9,9 @@ import jsonschema
 from checker.validate import load_schema
 from tests.helpers import make_project
 
-S000, S001, S002, S003 = "000_12e6b7cc27e0264f.txt", "001_2afa2717bd8a4cc8.txt", "002_e6b1a6874fc6dd1e.txt", "003_1288ced4304eb56c.txt"
+S000, S001, S002, S003 = (
+    "000_12e6b7cc27e0264f.txt", "001_2afa2717bd8a4cc8.txt", "002_e6b1a6874fc6dd1e.txt", "003_1288ced4304eb56c.txt"
+)
 
 SOURCES = f"""\
 sources:
@@ -17,7 +19,7 @@ sources:
   - {{file: {S001}, title: t, outlet: blog, published: "2019-12-03", language: en, lineage: {{kind: rewrite, of: {S000}}}}}
   - {{file: {S002}, title: t, outlet: repost, published: "2019-12-04", language: en, lineage: {{kind: truncated-copy, of: {S000}}}}}
   - {{file: {S003}, title: t, outlet: The Telegraph, published: "2019-12-03", language: en}}
-"""
+"""  # noqa: E501 -- a sources.yaml fixture: one source a line, as editors write it
 
 ENTITIES = """\
 entities:
@@ -76,7 +78,8 @@ def test_two_dates_for_one_event_fail_naming_both_sides(pytester):
     result.stdout.fnmatch_lines([
         "*single-value: error: london-bridge-attack date has two values: "
         f"2019-11-29 (Friday) in attack-date (facts/attack.yaml:6, quote facts/attack.yaml:8 (seeds/{S000}:12)) and "
-        f"2019-11-30 (Saturday) in attack-date-russian (facts/planted.yaml:6, quote facts/planted.yaml:8 (seeds/{S001}:9)): "
+        f"2019-11-30 (Saturday) in attack-date-russian "
+        f"(facts/planted.yaml:6, quote facts/planted.yaml:8 (seeds/{S001}:9)): "
         "keep the value the evidence supports and record the other source under disputed_by with a resolution",
         "  at facts/attack.yaml:2 (fact of attack-date)",
         "  at facts/planted.yaml:2 (fact of attack-date-russian)",
@@ -131,8 +134,10 @@ def test_a_stale_dispute_fails(pytester):
     project(pytester, {"facts/attack.yaml": stale + DISPUTE})
     result = pytester.runpytest("facts/")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines([f"*disputes: error: attack-date: stale dispute at facts/attack.yaml:10: {S001} says 2019-11-30, "
-                                 "which agrees with the fact's value 2019-11-30: the dispute no longer arises*"])
+    result.stdout.fnmatch_lines([
+        f"*disputes: error: attack-date: stale dispute at facts/attack.yaml:10: {S001} says 2019-11-30, "
+        "which agrees with the fact's value 2019-11-30: the dispute no longer arises*"
+    ])
 
 
 def test_a_weekday_that_does_not_fit_fails_the_fact(pytester):
@@ -169,7 +174,7 @@ facts:
 COUNTS_DISPUTE = f"""\
     disputed_by:
       - {{source: {S003}, quote: "from almost 100 ISIS channels", says: almost 100, resolution: "100 counts channels a week later, not the groups he followed"}}
-"""
+"""  # noqa: E501 -- a YAML fixture: one disputed_by entry, one line
 
 
 def test_counts_that_cannot_overlap_fail_and_pass_once_disputed(pytester):
@@ -179,7 +184,8 @@ def test_counts_that_cannot_overlap_fail_and_pass_once_disputed(pytester):
     assert (
         "quantities: error: pieter-van-ostaeyen groups-followed has two counts that cannot both be true: "
         f"50 or so ([45–55]) in groups-followed (facts/counts.yaml:6, quote facts/counts.yaml:8 (seeds/{S000}:20)) and "
-        f"almost 100 ([90–100)) in groups-followed-planted (facts/planted.yaml:6, quote facts/planted.yaml:8 (seeds/{S003}:21))"
+        f"almost 100 ([90–100)) in groups-followed-planted "
+        f"(facts/planted.yaml:6, quote facts/planted.yaml:8 (seeds/{S003}:21))"
     ) in result.stdout.str()
     project(pytester, {"facts/counts.yaml": COUNTS + COUNTS_DISPUTE})
     pytester.runpytest("facts/", "--factcheck-json", "r.json").assert_outcomes(passed=2)
@@ -201,11 +207,14 @@ def test_an_unregistered_name_variant_fails_until_registered(pytester):
     result = pytester.runpytest("facts/")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        f"*names: error: tamtam-blocked: 'Van Ostein' in the quote at facts/names.yaml:5 (seeds/{S001}:29) looks like a "
+        f"*names: error: tamtam-blocked: 'Van Ostein' in the quote at facts/names.yaml:5 (seeds/{S001}:29) "
+        "looks like a "
         "spelling of Pieter Van Ostaeyen ('Van Ostyen', 90% alike) but is not registered: add it to the aliases of "
         "pieter-van-ostaeyen (facts/entities.yaml:3) if the source spells it so, or fix the spelling",
     ])
-    make_project(pytester.path, {"facts/entities.yaml": ENTITIES.replace("Peter Van Ostyen]", "Peter Van Ostyen, Van Ostein]")})
+    make_project(
+        pytester.path, {"facts/entities.yaml": ENTITIES.replace("Peter Van Ostyen]", "Peter Van Ostyen, Van Ostein]")}
+    )
     pytester.runpytest("facts/").assert_outcomes(passed=1)
 
 
@@ -225,7 +234,8 @@ def test_a_fact_that_needs_two_sources_but_rests_on_one_fails(pytester):
     result = pytester.runpytest("facts/")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        f"*corroboration: error: ghost-town requires 2 independent sources but has 1: {S000} (facts/ghost.yaml:6) with {S002} "
+        f"*corroboration: error: ghost-town requires 2 independent sources but has 1: "
+        f"{S000} (facts/ghost.yaml:6) with {S002} "
         f"(truncated-copy of {S000}, facts/ghost.yaml:7), counted once. Cite an independent source*",
         "  at facts/ghost.yaml:4 (requires_sources of ghost-town)",
     ])
@@ -236,7 +246,8 @@ def test_a_value_its_quote_does_not_state_fails(pytester):
     result = pytester.runpytest("facts/")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        f"*value-agreement: error: groups-followed: value 60 (at facts/counts.yaml:6) is not stated by any of its quotes: "
+        f"*value-agreement: error: groups-followed: value 60 (at facts/counts.yaml:6) "
+        "is not stated by any of its quotes: "
         f"the quote at facts/counts.yaml:8 (seeds/{S000}:20) says '50 or so'*",
     ])
 

@@ -14,7 +14,7 @@ import pytest
 from checker.cli import main
 from tests.helpers import SOURCE, make_project
 
-SLIP = "It came on TamTam two minutes befor any announcement"
+SLIP = "It came on TamTam two minutes befor any announcement on the handful of Telegram channels that were still up"
 SAID = {None: "", True: "true", False: "false"}
 
 
@@ -83,7 +83,9 @@ def test_pytest_xdist_workers_get_the_project_setting(pytester):
 
 
 @pytest.mark.parametrize("project_strict, fact_strict, cited", [(None, None, 1), (True, None, 0), (True, False, 1)])
-def test_coverage_counts_a_slip_as_cited_unless_strict(tmp_path, monkeypatch, capsys, project_strict, fact_strict, cited):
+def test_coverage_counts_a_slip_as_cited_unless_strict(
+    tmp_path, monkeypatch, capsys, project_strict, fact_strict, cited
+):
     write_project(tmp_path, project_strict, fact_strict)
     monkeypatch.chdir(tmp_path)
     main(["coverage", "--min", "0"])

@@ -135,7 +135,10 @@ def test_unreadable_values_say_what_to_write(raw, message):
 
 def test_agreement_by_type():
     assert agree(read_value({"date": "2019-11-29", "part_of_day": "evening"}), read_value({"date": "2019-11-29"}))
-    assert not agree(read_value({"date": "2019-11-29", "part_of_day": "evening"}), read_value({"date": "2019-11-29", "part_of_day": "morning"}))
+    assert not agree(
+        read_value({"date": "2019-11-29", "part_of_day": "evening"}),
+        read_value({"date": "2019-11-29", "part_of_day": "morning"}),
+    )
     assert agree(read_value({"date": "2019-11-01", "precision": "month"}), read_value("2019-11-29"))
     assert not agree(read_value("2019-11-29"), read_value(2019))
     assert agree(Text("Mail.Ru Group"), Text("mail.ru group"))

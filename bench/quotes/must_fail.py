@@ -13,15 +13,23 @@ from text import (
 )
 
 def gen_too_many_slips(corpus: Corpus, rng: random.Random) -> list[Case]:
-    cases = [Case("too many slips (3 in under 100 characters, 5 in more)", FAIL, q, doc) for q, doc in slipped_quotes(corpus, rng, False, True)]
+    cases = [
+        Case("too many slips (3 in under 100 characters, 5 in more)", FAIL, q, doc)
+        for q, doc in slipped_quotes(corpus, rng, False, True)
+    ]
     return pick(rng, cases)
 
 
 def gen_fuzzy_strict(corpus: Corpus, rng: random.Random) -> list[Case]:
-    return [Case("fuzzy slips under strict", FAIL, c.quote, c.source, strict=True) for c in gen_fuzzy(corpus, random.Random("fuzzy slips (not strict): status fuzzy"))]
+    return [
+        Case("fuzzy slips under strict", FAIL, c.quote, c.source, strict=True)
+        for c in gen_fuzzy(corpus, random.Random("fuzzy slips (not strict): status fuzzy"))
+    ]
 
 
-def mutate_tokens(corpus: Corpus, rng: random.Random, category: str, change, low: int = 6, high: int = 25, doc: str = "") -> list[Case]:
+def mutate_tokens(
+    corpus: Corpus, rng: random.Random, category: str, change, low: int = 6, high: int = 25, doc: str = ""
+) -> list[Case]:
     """For each sentence (of `doc`, or of every source): a window, changed by `change(tokens, rng) -> tokens | None`;
     kept if the change is absent from the source."""
     out = []
@@ -75,10 +83,21 @@ def change_negation(window: list[str], rng: random.Random) -> list[str] | None:
             stem = {"can": "can", "won": "will", "ca": "can"}.get(lower[:-3], word[:-3])
             spots.append(_replace(window, k, stem))
         elif lower in {"without": 1, "nor": 1, "neither": 1, "none": 1, "cannot": 1}:
-            spots.append(_replace(window, k, {"without": "with", "nor": "or", "neither": "either", "none": "all", "cannot": "can"}[lower]))
-        elif lower in AUXILIARIES and k < len(window) - 1 and core(window[k + 1])[1].lower() not in NEGATION_WORDS and not core(token)[2]:
+            spots.append(_replace(
+                window, k, {"without": "with", "nor": "or", "neither": "either", "none": "all", "cannot": "can"}[lower]
+            ))
+        elif (
+            lower in AUXILIARIES
+            and k < len(window) - 1
+            and core(window[k + 1])[1].lower() not in NEGATION_WORDS
+            and not core(token)[2]
+        ):
             spots.append(window[: k + 1] + [rng.choice(["not", "never"])] + window[k + 1 :])
-            spots.append(_replace(window, k, word + "n't") if lower in {"is", "was", "are", "were", "does", "did", "has", "have", "could", "should"} else spots[-1])
+            spots.append(
+                _replace(window, k, word + "n't")
+                if lower in {"is", "was", "are", "were", "does", "did", "has", "have", "could", "should"}
+                else spots[-1]
+            )
     return rng.choice(spots) if spots else None
 
 
@@ -96,7 +115,11 @@ def gen_name_change(corpus: Corpus, rng: random.Random) -> list[Case]:
     pools = {name: name_pool(corpus, name) + DAYS_MONTHS for name in corpus.texts}
 
     def change(window: list[str], rng: random.Random, pool=None) -> list[str] | None:
-        spots = [k for k, t in enumerate(window) if k and re.fullmatch(r"[A-Z][A-Za-z]{2,}", core(t)[1]) and not window[k - 1].endswith((".", "!", "?", ":", "”", '"'))]
+        spots = [
+            k for k, t in enumerate(window)
+            if k and re.fullmatch(r"[A-Z][A-Za-z]{2,}", core(t)[1])
+            and not window[k - 1].endswith((".", "!", "?", ":", "”", '"'))
+        ]
         if not spots:
             return None
         k = rng.choice(spots)
@@ -108,7 +131,9 @@ def gen_name_change(corpus: Corpus, rng: random.Random) -> list[Case]:
     out = []
     for doc in corpus.segments:
         if not doc.endswith("(noisy)"):
-            out += mutate_tokens(corpus, rng, "proper name changed", lambda w, r, p=pools[doc]: change(w, r, p), doc=doc)
+            out += mutate_tokens(
+                corpus, rng, "proper name changed", lambda w, r, p=pools[doc]: change(w, r, p), doc=doc
+            )
     return pick(rng, out)
 
 
@@ -127,7 +152,8 @@ def edits1(word: str) -> set[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
+            | {a + c + b[1:] for a, b in splits if b for c in letters}
+            | {a + c + b for a, b in splits for c in letters})
 
 
 def gen_near_word(corpus: Corpus, rng: random.Random) -> list[Case]:
@@ -153,7 +179,10 @@ def gen_any_word(corpus: Corpus, rng: random.Random) -> list[Case]:
     vocab = [w for w in corpus.vocab if len(w) >= 3 and w not in NUMBER_WORDS | NEGATION_WORDS]
 
     def change(window, rng):
-        spots = [k for k, t in enumerate(window) if re.fullmatch(r"[a-z]{3,}", core(t)[1]) and core(t)[1] not in NUMBER_WORDS | NEGATION_WORDS]
+        spots = [
+            k for k, t in enumerate(window)
+            if re.fullmatch(r"[a-z]{3,}", core(t)[1]) and core(t)[1] not in NUMBER_WORDS | NEGATION_WORDS
+        ]
         if not spots:
             return None
         k = rng.choice(spots)
@@ -225,11 +254,20 @@ def gen_bracket_meaning(corpus: Corpus, rng: random.Random) -> list[Case]:
                     options["number"].append(window[:k] + [f"{lead}[{core(changed[0])[1]}]{trail}"] + window[k + 1 :])
             if lower in {"not", "never"} and 0 < k < len(window) - 1 and not trail:
                 following = core(window[k + 1])
-                options["dropped"].append(window[:k] + [f"{following[0]}[{following[1]}]{following[2]}"] + window[k + 2 :])
+                options["dropped"].append(
+                    window[:k] + [f"{following[0]}[{following[1]}]{following[2]}"] + window[k + 2 :]
+                )
             if lower == "cannot" or lower.endswith(("n't", "n’t")):
-                stem = {"cannot": "can", "can't": "can", "can’t": "can", "won't": "will", "won’t": "will"}.get(lower, word[:-3])
+                stem = {"cannot": "can", "can't": "can", "can’t": "can", "won't": "will", "won’t": "will"}.get(
+                    lower, word[:-3]
+                )
                 options["dropped"].append(window[:k] + [f"{lead}[{stem}]{trail}"] + window[k + 1 :])
-            if lower in AUXILIARIES and 0 < k < len(window) - 1 and not trail and core(window[k + 1])[1].lower() not in NEGATION_WORDS:
+            if (
+                lower in AUXILIARIES
+                and 0 < k < len(window) - 1
+                and not trail
+                and core(window[k + 1])[1].lower() not in NEGATION_WORDS
+            ):
                 options["added"].append(window[: k + 1] + ["[not]"] + window[k + 1 :])
         kinds = [kind for kind in sorted(options) if options[kind]]
         return rng.choice(options[rng.choice(kinds)]) if kinds else None
@@ -283,14 +321,16 @@ def gen_across_paragraphs(corpus: Corpus, rng: random.Random) -> list[Case]:
             right = clean(corpus.window(b, *random_window(rng, b, 4, 10)))
             if any(_in_order(left, right, p) for p in paras):
                 continue  # both parts do stand in one paragraph: not a must-fail case
-            out.append(Case("elision spanning paragraphs", FAIL, f"{left} {rng.choice(ELLIPSES).strip()} {right}", name))
+            out.append(
+                Case("elision spanning paragraphs", FAIL, f"{left} {rng.choice(ELLIPSES).strip()} {right}", name)
+            )
     return pick(rng, out)
 
 
 def _in_order(left: str, right: str, paragraph: str) -> bool:
-    p, l, r = fold(paragraph), fold(left), fold(right)
-    at = p.find(l)
-    return at >= 0 and p.find(r, at + len(l) - 1) >= 0
+    p, first, then = fold(paragraph), fold(left), fold(right)
+    at = p.find(first)
+    return at >= 0 and p.find(then, at + len(first) - 1) >= 0
 
 
 def gen_wrong_source(corpus: Corpus, rng: random.Random) -> list[Case]:

@@ -41,7 +41,9 @@ def gen_dashes(corpus: Corpus, rng: random.Random) -> list[Case]:
         quote = clean(corpus.window(seg, 0, len(seg.tokens)))
         dashes = list(re.finditer(r" ?[-\u2013\u2014] ?", quote))
         for _ in range(3 if dashes else 0):
-            changed = re.sub(r" ?[-\u2013\u2014] ?", lambda m: rng.choice([v for v in variants if v != m.group()]), quote)
+            changed = re.sub(
+                r" ?[-\u2013\u2014] ?", lambda m: rng.choice([v for v in variants if v != m.group()]), quote
+            )
             out.append(Case("typography: dashes, hyphens", PASS, changed, seg.doc, TYPO))
     return pick(rng, out)
 
@@ -67,7 +69,10 @@ def gen_invisible(corpus: Corpus, rng: random.Random) -> list[Case]:
             continue
         for at in sorted(rng.sample(letters, min(len(letters), rng.randint(1, 3))), reverse=True):
             quote = quote[:at] + rng.choice(INVISIBLES) + quote[at:]
-        out.append(Case("typography: soft hyphens, zero-width characters", PASS, ("\ufeff" if rng.random() < 0.2 else "") + quote, seg.doc, TYPO))
+        out.append(Case(
+            "typography: soft hyphens, zero-width characters", PASS,
+            ("\ufeff" if rng.random() < 0.2 else "") + quote, seg.doc, TYPO,
+        ))
     return pick(rng, out)
 
 
@@ -92,7 +97,8 @@ def gen_compat(corpus: Corpus, rng: random.Random) -> list[Case]:
     for seg in all_segments(corpus):
         quote = clean(corpus.window(seg, *random_window(rng, seg, 6, 25)))
         spots = [(m.start(), m.end(), COMPAT[m.group()]) for m in re.finditer("ffi|fi|fl|ff", quote)]
-        spots += [(m.start(), m.end(), chr(ord(m.group()) + 0xFEE0)) for m in re.finditer(r"[0-9A-Za-z]", quote)]  # full width
+        # full width
+        spots += [(m.start(), m.end(), chr(ord(m.group()) + 0xFEE0)) for m in re.finditer(r"[0-9A-Za-z]", quote)]
         ligatures = [s for s in spots if len(s[2]) == 1 and ord(s[2]) < 0xFF00]
         chosen = ligatures[:1] if ligatures and rng.random() < 0.7 else []
         chosen += rng.sample(spots, 1)
@@ -119,7 +125,10 @@ def gen_noisy_source(corpus: Corpus, rng: random.Random) -> list[Case]:
     out = []
     for seg in all_segments(corpus):
         quote = clean(corpus.window(seg, *random_window(rng, seg, 6, 30)))
-        out.append(Case("typography: noisy source (CRLF, NBSP, curly, soft/line-break hyphens)", PASS, quote, f"{seg.doc} (noisy)", TYPO))
+        out.append(Case(
+            "typography: noisy source (CRLF, NBSP, curly, soft/line-break hyphens)", PASS,
+            quote, f"{seg.doc} (noisy)", TYPO,
+        ))
     return pick(rng, out)
 
 
@@ -146,7 +155,10 @@ def gen_elision(corpus: Corpus, rng: random.Random) -> list[Case]:
                 mark = rng.choice(ELLIPSES)
                 if not mark.startswith(" "):
                     left = left.rstrip(".,;:")
-                out.append(Case("elision (..., . . ., …, [...]) within a paragraph", PASS, f"{left}{mark} {right}", name, ("elided",)))
+                out.append(Case(
+                    "elision (..., . . ., …, [...]) within a paragraph", PASS,
+                    f"{left}{mark} {right}", name, ("elided",),
+                ))
     return pick(rng, out)
 
 
@@ -157,10 +169,14 @@ def hides_meaning(gap: list[str]) -> bool:
     negation = [w in NEGATION_WORDS or w.endswith("n't") for w in words]
     if negation and (negation[0] or negation[-1]):
         return True
-    return len(words) <= 3 and any(n or any(c.isdigit() for c in w) or w in NUMBER_WORDS for w, n in zip(words, negation))
+    return len(words) <= 3 and any(
+        n or any(c.isdigit() for c in w) or w in NUMBER_WORDS for w, n in zip(words, negation)
+    )
 
 
-PRONOUNS = {"he", "she", "it", "they", "him", "them", "his", "its", "their", "this", "these", "those", "we", "us", "our"}
+PRONOUNS = {
+    "he", "she", "it", "they", "him", "them", "his", "its", "their", "this", "these", "those", "we", "us", "our"
+}
 
 
 def gen_brackets(corpus: Corpus, rng: random.Random) -> list[Case]:
@@ -216,16 +232,25 @@ def _never_slips() -> frozenset[str]:
 NEVER_SLIPS = _never_slips()
 
 
-def slipped_quotes(corpus: Corpus, rng: random.Random, capitalised: bool, too_many: bool = False, early: bool = False) -> list[tuple[str, str]]:
+def slipped_quotes(
+    corpus: Corpus, rng: random.Random, capitalised: bool, too_many: bool = False, early: bool = False
+) -> list[tuple[str, str]]:
     out = []
     for seg in all_segments(corpus):
         tokens = [clean(t) for t in corpus.tokens(seg)]
         i, j = random_window(rng, seg, 10, 30)
         window = tokens[i:j]
         if capitalised:
-            spots = [k for k, t in enumerate(window) if k and re.fullmatch(r"[A-Z][a-z]{4,}", core(t)[1]) and not core(window[k - 1])[2].endswith((".", "!", "?"))]
+            spots = [
+                k for k, t in enumerate(window)
+                if k and re.fullmatch(r"[A-Z][a-z]{4,}", core(t)[1])
+                and not core(window[k - 1])[2].endswith((".", "!", "?"))
+            ]
         else:
-            spots = [k for k, t in enumerate(window) if k and re.fullmatch(r"[a-z]{5,}", core(t)[1]) and core(t)[1] not in NEVER_SLIPS]
+            spots = [
+                k for k, t in enumerate(window)
+                if k and re.fullmatch(r"[a-z]{5,}", core(t)[1]) and core(t)[1] not in NEVER_SLIPS
+            ]
         if early:  # the slip in the quote's second or third word
             spots = [k for k in spots if k <= 2]
         length = len(" ".join(window))
@@ -251,10 +276,15 @@ def slipped_quotes(corpus: Corpus, rng: random.Random, capitalised: bool, too_ma
 
 
 def gen_fuzzy(corpus: Corpus, rng: random.Random) -> list[Case]:
-    cases = [Case("fuzzy slips (not strict): status fuzzy", PASS, q, doc, ("fuzzy",)) for q, doc in slipped_quotes(corpus, rng, False)]
+    cases = [
+        Case("fuzzy slips (not strict): status fuzzy", PASS, q, doc, ("fuzzy",))
+        for q, doc in slipped_quotes(corpus, rng, False)
+    ]
     return pick(rng, cases)
 
 
 def gen_fuzzy_early(corpus: Corpus, rng: random.Random) -> list[Case]:
     category = "fuzzy slips (not strict): slip in the second or third word"
-    return pick(rng, [Case(category, PASS, q, doc, ("fuzzy",)) for q, doc in slipped_quotes(corpus, rng, False, early=True)])
+    return pick(
+        rng, [Case(category, PASS, q, doc, ("fuzzy",)) for q, doc in slipped_quotes(corpus, rng, False, early=True)]
+    )

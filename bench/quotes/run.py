@@ -106,7 +106,10 @@ def table(cases: list[Case], rows: dict[str, list[int]]) -> str:
                 n, ok, nv = rows[category]
                 lines.append(f"| must-{group} | {category} | {n} | {100 * ok / n:.1f} | {100 * nv / n:.1f} |")
     n = sum(r[0] for r in rows.values())
-    lines.append(f"| all | all categories | {n} | {100 * sum(r[1] for r in rows.values()) / n:.1f} | {100 * sum(r[2] for r in rows.values()) / n:.1f} |")
+    lines.append(
+        f"| all | all categories | {n} | {100 * sum(r[1] for r in rows.values()) / n:.1f} "
+        f"| {100 * sum(r[2] for r in rows.values()) / n:.1f} |"
+    )
     return "\n".join(lines)
 
 
@@ -115,9 +118,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--failures", action="store_true", help="list the cases our matcher gets wrong")
     parser.add_argument("--write", action="store_true", help="write the table to bench/quotes/RESULTS.md")
     parser.add_argument("--dump", metavar="FILE", help="write every case as JSON lines")
-    parser.add_argument("--heldout", action="store_true", help="run the held-out set instead and write bench/quotes/HELDOUT.md")
-    parser.add_argument("--heldout2", action="store_true", help="run the second held-out set instead and write bench/quotes/HELDOUT2.md")
-    parser.add_argument("--heldout3", action="store_true", help="run the third held-out set instead and write bench/quotes/HELDOUT3.md")
+    parser.add_argument(
+        "--heldout", action="store_true", help="run the held-out set instead and write bench/quotes/HELDOUT.md"
+    )
+    parser.add_argument(
+        "--heldout2", action="store_true", help="run the second held-out set instead and write bench/quotes/HELDOUT2.md"
+    )
+    parser.add_argument(
+        "--heldout3", action="store_true", help="run the third held-out set instead and write bench/quotes/HELDOUT3.md"
+    )
     args = parser.parse_args(argv)
     if args.heldout3:
         import heldout3
@@ -162,15 +171,19 @@ def results_md(out: str, wrong: list[dict]) -> str:
         first = items[0]
         limits.append(
             f"- **{category}** ({len(items)} wrong), e.g. quote `{first['quote']!r}` cited from {first['source']}: "
-            f"expected {first['expect']}{' as ' + '/'.join(first['statuses']) if first['statuses'] else ''}, got {first['got']}"
+            f"expected {first['expect']}{' as ' + '/'.join(first['statuses']) if first['statuses'] else ''}, "
+            f"got {first['got']}"
         )
     return (
         "# Quote matcher accuracy\n\n"
-        "Produced by `python bench/quotes/run.py --write` (seeded, deterministic; timings are printed, not written here).\n"
+        "Produced by `python bench/quotes/run.py --write` "
+        "(seeded, deterministic; timings are printed, not written here).\n"
         "Sources: seeds/*.txt, /usr/share/common-licenses/{Apache-2.0,GPL-3}, the Zen of Python (`this`),\n"
         "and a typographically noisy copy of each (CRLF, NBSP, curly quotes, soft and line-break hyphens).\n"
-        "\"ours\" counts a must-pass case right when the quote passes with an expected status, a must-fail case when it\n"
-        "fails (with status too-short for that category; found in the right source by cite.find_elsewhere for wrong source).\n"
+        "\"ours\" counts a must-pass case right when the quote passes with an expected status, "
+        "a must-fail case when it\n"
+        "fails (with status too-short for that category; "
+        "found in the right source by cite.find_elsewhere for wrong source).\n"
         "The naive column passes a quote when `rapidfuzz.fuzz.partial_ratio(quote, source) >= 90`.\n\n"
         f"{out}\n\n## Known limits\n\n{len(wrong)} cases misclassified by our matcher "
         "(`python bench/quotes/run.py --failures` lists them all):\n\n" + "\n".join(limits) + "\n"

@@ -1,4 +1,5 @@
-"""The prose the cases are cut from: sources split into paragraphs, sentences and tokens; word lists; retyping helpers."""
+"""The prose the cases are cut from: sources split into paragraphs, sentences and tokens; word lists; retyping
+helpers."""
 from __future__ import annotations
 
 import random
@@ -9,11 +10,16 @@ from labels import Case
 
 PER_CATEGORY = 60
 NUMBER_CLASSES = (
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million".split(),
+    (
+        "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
+        "million"
+    ).split(),
     "first second third fourth fifth sixth seventh eighth ninth tenth last".split(),
     "once twice".split(),
 )
-NUMBER_WORDS = {w for group in NUMBER_CLASSES for w in group} | {"zero", "dozen", "dozens", "half", "scores", "hundreds", "thousands"}
+NUMBER_WORDS = {w for group in NUMBER_CLASSES for w in group} | {
+    "zero", "dozen", "dozens", "half", "scores", "hundreds", "thousands"
+}
 NEGATION_WORDS = {"not", "no", "never", "none", "nor", "neither", "without", "nothing", "nobody", "cannot"}
 OPPOSITES = dict(
     pair.split("/")
@@ -31,8 +37,14 @@ OPPOSITES = dict(
     ).split()
 )
 OPPOSITES.update({b: a for a, b in list(OPPOSITES.items()) if b not in OPPOSITES})
-AUXILIARIES = {"is", "was", "are", "were", "will", "would", "can", "could", "should", "has", "have", "had", "may", "might", "must", "does", "did"}
-DAYS_MONTHS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December".split()
+AUXILIARIES = {
+    "is", "was", "are", "were", "will", "would", "can", "could", "should", "has", "have", "had", "may", "might", "must",
+    "does", "did",
+}
+DAYS_MONTHS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April June July August September October November December"
+).split()
 SPACES = ["\u00a0", "\u2009", "\u202f", "\t", "\n", "\r\n", "  ", " \n   ", "\u2003"]
 INVISIBLES = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060"]
 KEYBOARD = dict(zip("qwertyuiopasdfghjklzxcvbnm", "wqeryuiopoasdfghjklkxcvbnmn"))  # a neighbouring key
@@ -55,7 +67,12 @@ class Corpus:
         self.texts = texts
         self.segments = {name: list(sentences(name, text)) for name, text in texts.items()}
         self.paragraphs = {name: paragraphs(text) for name, text in texts.items()}
-        self.vocab = sorted({w for name, text in texts.items() if not name.endswith("(noisy)") for w in re.findall(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])", text)})
+        self.vocab = sorted({
+            w
+            for name, text in texts.items()
+            if not name.endswith("(noisy)")
+            for w in re.findall(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])", text)
+        })
 
     def window(self, seg: Segment, i: int, j: int) -> str:
         """The original text of tokens [i, j) of a segment."""
@@ -77,11 +94,17 @@ def sentences(name: str, text: str):
         for end in ends:
             start = pos
             pos = end
-            tokens = [(p_start + start + m.start(), p_start + start + m.end()) for m in re.finditer(r"\S+", chunk[start:end])]
+            tokens = [
+                (p_start + start + m.start(), p_start + start + m.end()) for m in re.finditer(r"\S+", chunk[start:end])
+            ]
             while tokens and not re.search(r"\w", text[tokens[0][0] : tokens[0][1]]):  # bullets, stray marks
                 tokens.pop(0)
             body = text[tokens[0][0] : tokens[-1][1]] if tokens else ""
-            if 6 <= len(tokens) <= 70 and not re.search(r"https?:|www\.|[<>@|/=]|\.\.\.|…|\[", body) and sum(c.isalpha() for c in body) > 0.7 * len(body):
+            if (
+                6 <= len(tokens) <= 70
+                and not re.search(r"https?:|www\.|[<>@|/=]|\.\.\.|…|\[", body)
+                and sum(c.isalpha() for c in body) > 0.7 * len(body)
+            ):
                 yield Segment(name, tokens[0][0], tokens[-1][1], number, tokens)
 
 
@@ -161,7 +184,9 @@ def noisy(text: str, rng: random.Random) -> str:
 
     text = re.sub(r"(?<![\w'’-])[a-z]{8,}(?![\w'’-])", word, text)
     text = to_curly(text) if rng.random() < 0.5 else to_straight(text)
-    text = re.sub(" ", lambda m: rng.choice(["\u00a0", "\u2009", "\u202f", "\t", "  "]) if rng.random() < 0.2 else " ", text)
+    text = re.sub(
+        " ", lambda m: rng.choice(["\u00a0", "\u2009", "\u202f", "\t", "  "]) if rng.random() < 0.2 else " ", text
+    )
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", "\u2011", text)
     return text.replace("\n", "\r\n")
 

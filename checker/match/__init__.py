@@ -7,8 +7,9 @@ and the search itself (locate). The rest of checker imports only what is re-expo
 """
 from checker.match.differences import is_english_word
 from checker.match.document import Document
-from checker.match.locate import contains, locate
+from checker.match.locate import contains, locate, occurrences
 from checker.match.normalize import normalize
 from checker.match.quote import MatchOptions, options_for
 
-__all__ = ["Document", "MatchOptions", "contains", "is_english_word", "locate", "normalize", "options_for"]
+__all__ = ["Document", "MatchOptions", "contains", "is_english_word", "locate", "normalize", "occurrences",
+           "options_for"]

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from checker.match.chunks import INDEXED_FROM
 from checker.match.differences import Comparison, is_negation, is_number
 from checker.match.document import Document, at_boundary
 from checker.match.normalize import PLACEHOLDER, normalize
 from checker.match.quote import Found, MatchOptions, Part
 
-ATTACHED = r"[^\W_]{0,24}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
+ATTACHED_LETTERS = 24
+ATTACHED = rf"[^\W_]{{0,{ATTACHED_LETTERS}}}"  # an insertion inside a word, as in [T]hey or [ISIS]'s
 FUNCTION_WORDS = frozenset(
     "the a an this that these those it its he she they them him her his their we us our you your i me my who whom "
     "which what there here of to in on at by for from with as and or but is was are were be been being has have had "
@@ -28,16 +30,58 @@ def bracket_occurrences(
     """Every place in doc.norm.text[lo:hi] where a part with [insertions] stands, each bracket reviewed."""
     pattern = bracket_pattern(part, options.max_bracket)
     found = []
-    for match in pattern.finditer(doc.norm.text, lo, hi):
+    stretches = _stretches(part, doc, lo, hi, options)
+    for match in (m for start, end in stretches for m in pattern.finditer(doc.norm.text, start, end)):
         if len(found) >= limit:
             break
         if _crosses_paragraph(match, part, doc):
             continue
-        if match.end() > match.start() and at_boundary(doc.norm.text, match.start() - 1) and at_boundary(doc.norm.text, match.end()):
+        if (
+            match.end() > match.start()
+            and at_boundary(doc.norm.text, match.start() - 1)
+            and at_boundary(doc.norm.text, match.end())
+        ):
             notes, changes = review_brackets(part, match, doc)
             comparison = Comparison(changes=changes)
             found.append(Found(start=match.start(), end=match.end(), comparison=comparison, notes=notes))
     return found
+
+
+def _stretches(part: Part, doc: Document, lo: int, hi: int, options: MatchOptions) -> list[tuple[int, int]]:
+    """Where in [lo, hi) the part's regex may match: in a long source, around each place its longest literal piece
+    stands (a match holds every piece, and is at most as long as its pieces and brackets can be), so the regex scans
+    those stretches only and finds what it finds scanning all (it looks neither ahead nor at the end)."""
+    if hi - lo < INDEXED_FROM:
+        return [(lo, hi)]
+    _written, literals, _kinds = _layout(part)
+    longest = max(literals, key=len)
+    if not longest:
+        return [(lo, hi)]
+    widest = max([options.max_bracket, ATTACHED_LETTERS] + [len(normalize(b).text) for b in part.brackets]) + 2
+    reach = sum(len(piece) for piece in literals) + len(part.brackets) * widest
+    out: list[tuple[int, int]] = []
+    for at in doc.positions(longest, lo, hi):
+        start, end = max(lo, at - reach), min(hi, at + len(longest) + reach)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _layout(part: Part) -> tuple[list[str], list[str], list[str]]:
+    """The part's text between brackets as written, the same stripped of the spaces a bracket takes in, and the
+    kind of each bracket (attached, between or edge)."""
+    written = part.text.split(PLACEHOLDER)
+    kinds = [_bracket_kind(written[i - 1], written[i]) for i in range(1, len(written))]
+    literals = []
+    for index, piece in enumerate(written):
+        if index and kinds[index - 1] != "attached":
+            piece = piece.lstrip(" ")
+        if index < len(kinds) and kinds[index] != "attached":
+            piece = piece.rstrip(" ")
+        literals.append(piece)
+    return written, literals, kinds
 
 
 def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
@@ -46,21 +90,16 @@ def bracket_pattern(part: Part, max_bracket: int) -> re.Pattern:
     Inside a word ([T]hey) a bracket stands for a few letters; between two words, for up to
     `max_bracket` characters or nothing; at the part's start or end, for nothing we can check.
     """
-    pieces = part.text.split(PLACEHOLDER)
-    kinds = [_bracket_kind(pieces[i - 1], pieces[i]) for i in range(1, len(pieces))]
+    pieces, literals, kinds = _layout(part)
     out = []
-    for index, written in enumerate(pieces):
-        piece = written
-        if index and kinds[index - 1] != "attached":
-            piece = piece.lstrip(" ")
-        if index < len(kinds) and kinds[index] != "attached":
-            piece = piece.rstrip(" ")
+    for index, (written, piece) in enumerate(zip(pieces, literals)):
         if index:
             kind, after = kinds[index - 1], " " if written.startswith(" ") and piece else ""
             same = re.escape(normalize(part.brackets[index - 1]).text)  # "[Two] people" for "two people"
             leading = not (out and out[-1])
             edge = f"(?:({same}){after})?" if leading else f"(?: ({same}))?{after}"
-            out.append({"attached": f"({ATTACHED})", "edge": edge}.get(kind, f"(?: (.{{1,{max_bracket}}}?))??{after}"))
+            span = f".{{1,{max_bracket}}}?" if max_bracket else "(?!)"  # max_bracket 0: a bracket stands for nothing
+            out.append({"attached": f"({ATTACHED})", "edge": edge}.get(kind, f"(?: ({span}))??{after}"))
         out.append(re.escape(piece))
     return re.compile("".join(out))
 
@@ -82,12 +121,16 @@ def review_brackets(part: Part, match: re.Match, doc: Document) -> tuple[tuple[s
         inserted = normalize(bracket).text
         if stood and stood == inserted:
             continue  # [T]hey for "They": a change of case, nothing to review
-        says = f'editor\'s insertion "[{bracket}]" stands for ' + (f'"{original}" in the source' if stood else "nothing in the source")
+        says = f'editor\'s insertion "[{bracket}]" stands for ' + (
+            f'"{original}" in the source' if stood else "nothing in the source"
+        )
         pieces = part.text.split(PLACEHOLDER)
         edge = _bracket_kind(pieces[index], pieces[index + 1]) == "edge"
         hidden = _hidden_by_edge_bracket(inserted, match, not pieces[index].strip(), doc) if edge else ""
         if hidden:
-            changes.append(f"{says}, which goes on with \"{hidden}\" there — {_meaning_of(hidden)} ({doc.where(first)})")
+            changes.append(
+                f"{says}, which goes on with \"{hidden}\" there — {_meaning_of(hidden)} ({doc.where(first)})"
+            )
         elif _numbers(inserted) != _numbers(stood):
             changes.append(f"{says} — a changed number ({doc.where(first)})")
         elif _negations(inserted) != _negations(stood):

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Container, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -71,7 +71,7 @@ class _Sides:
     quote: Passage
     source: Passage
     where: Locator
-    vocabulary: frozenset[str]
+    vocabulary: Container[str]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class _Step:
 _NO_STEP = _Step()
 
 
-def compare(quote: Passage, source: Passage, where: Locator, vocabulary: frozenset[str] = frozenset()) -> Comparison:
+def compare(quote: Passage, source: Passage, where: Locator, vocabulary: Container[str] = frozenset()) -> Comparison:
     """Align the words, classify every difference, and render the word-level diff.
 
     `where` names a normalized source offset ("file:line"); `vocabulary` holds the source's own words:
@@ -116,7 +116,9 @@ def _equal_word(sides: _Sides, qi: int, si: int) -> _Step:
     quote, where = sides.quote.words, sides.where
     q, s = quote[qi], sides.source.words[si]
     first_letter = qi == next((i for i, w in enumerate(quote) if any(c.isalpha() for c in w.text)), 0)
-    if _letters(q.original) == _letters(s.original) or (first_letter and _first_letter_case_only(q.original, s.original)):
+    if _letters(q.original) == _letters(s.original) or (
+        first_letter and _first_letter_case_only(q.original, s.original)
+    ):
         return _Step(pieces=(("=", s.original),))
     pieces = (("~", s.original, q.original),)
     if s.tag == "/" or any(c.isdigit() for c in s.text):  # t.co/iBocq2cwrK: in a link or code, case is meaning
@@ -169,7 +171,9 @@ def _changed(sides: _Sides, q1: int, q2: int, s1: int, s2: int) -> _Step:
         kinds = [slip_or_change(q, s, sides.vocabulary) for q, s in zip(quote, source)]
         if all(kind == "slip" for kind in kinds):
             # a British/American spelling is house style, not a slip of the hand: shown, not counted
-            distance = sum(OSA.distance(q.text, s.text) for q, s in zip(quote, source) if not spelling_variant(q.text, s.text))
+            distance = sum(
+                OSA.distance(q.text, s.text) for q, s in zip(quote, source) if not spelling_variant(q.text, s.text)
+            )
             kind = "a transcription slip" if distance else "a spelling variant"
             slip = f'quote says "{said}" where the source says "{has}": {kind} ({where(source[0].start)})'
             return _Step(pieces=pieces, slips=(slip,), slip_count=distance)
@@ -180,7 +184,7 @@ def _changed(sides: _Sides, q1: int, q2: int, s1: int, s2: int) -> _Step:
     return _Step(pieces=pieces, changes=(change,))
 
 
-def slip_or_change(quote: Word, source: Word, vocabulary: frozenset[str] = frozenset()) -> str:
+def slip_or_change(quote: Word, source: Word, vocabulary: Container[str] = frozenset()) -> str:
     """'slip' when `quote` can only be a misspelling of `source`; otherwise why it changes the meaning."""
     meaning = _meaning([quote, source])
     if meaning != "a different word":
@@ -211,7 +215,8 @@ def _meaning(words: list[Word]) -> str:
 
 
 def looks_like_name(word: Word) -> bool:
-    """Capitalised mid-sentence, or capitalised inside the word (TamTam), or at a sentence's start but no English word."""
+    """Capitalised mid-sentence, or capitalised inside the word (TamTam), or at a sentence's start but no
+    English word."""
     letters = _letters(word.original)
     if word.tag or "_" in word.text:
         return True
@@ -251,7 +256,9 @@ def _dictionary():
 def is_english_word(text: str) -> bool:
     """Whether `text` is a word of English (pyspellchecker's word list), so not a misspelling of another."""
     dictionary = _dictionary()
-    return text in dictionary or (text.endswith("s") and (text[:-1] in dictionary or text.endswith("es") and text[:-2] in dictionary))
+    return text in dictionary or (
+        text.endswith("s") and (text[:-1] in dictionary or text.endswith("es") and text[:-2] in dictionary)
+    )
 
 
 def _letters(text: str) -> str:

@@ -1,13 +1,22 @@
-"""One source document: its original text, normalized once, its lines and words, and spans back to the original."""
+"""One source document: its original text, normalized once, its lines and words, and spans back to the original.
+
+Words are made only where a comparison looks (`words_between`): a quote compares a handful of words, and a source
+may be megabytes. Word boundaries never cross a space of the normalized text, so a window tokenized from the space
+before it to the space after it holds exactly the words the whole text would.
+"""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from checker.model import Span
-from checker.match.normalize import Normalized, Word, normalize, words
+from checker.match.chunks import INDEXED_FROM, ChunkIndex
+from checker.match.normalize import WORD, Normalized, Word, normalize, words
+
+WINDOWS_KEPT = 64  # the word windows a document remembers (a quote's exact match is looked at more than once)
 
 
 @dataclass
@@ -19,8 +28,9 @@ class Document:
     norm: Normalized
     line_starts: list[int]
     _words: list[Word] | None = field(default=None, repr=False)
-    _starts: list[int] | None = field(default=None, repr=False)
-    _vocabulary: frozenset[str] | None = field(default=None, repr=False)
+    _vocabulary: Vocabulary | None = field(default=None, repr=False)
+    _windows: dict[tuple[int, int], list[Word]] = field(default_factory=dict, repr=False)
+    _chunks: ChunkIndex | None = field(default=None, repr=False)
 
     @classmethod
     def read(cls, path: Path, name: str) -> "Document":
@@ -33,15 +43,16 @@ class Document:
 
     @property
     def words(self) -> list[Word]:
+        """Every word of the document (for tests and tools; the matcher looks at windows: `words_between`)."""
         if self._words is None:
             self._words = words(self.norm, self.text)
         return self._words
 
     @property
-    def vocabulary(self) -> frozenset[str]:
+    def vocabulary(self) -> Vocabulary:
         """Every word the source uses: a quote's spelling found here is a word, not a slip."""
         if self._vocabulary is None:
-            self._vocabulary = frozenset(w.text for w in self.words)
+            self._vocabulary = Vocabulary(self.norm.text)
         return self._vocabulary
 
     def span(self, start: int, end: int) -> Span:
@@ -58,11 +69,72 @@ class Document:
         offset = min(max(offset, 0), len(self.norm.text) - 1)
         return f"{self.name}:{bisect_right(self.line_starts, self.norm.origin[offset])}"
 
+    def positions(self, needle: str, lo: int, hi: int) -> Iterator[int]:
+        """Every offset of `needle` in the normalized [lo, hi), in order (overlapping ones too), as a scan finds them;
+        a long source scans only the chunks that hold the needle's words (checker.match.chunks)."""
+        text = self.norm.text
+        stretches = [(lo, hi)]
+        if hi - lo >= INDEXED_FROM:
+            if self._chunks is None:
+                self._chunks = ChunkIndex(text)
+            stretches = self._chunks.ranges(needle, lo, hi)
+        for start, end in stretches:
+            at = text.find(needle, start, end)
+            while at >= 0:
+                yield at
+                at = text.find(needle, at + 1, end)
+
+    def find(self, needle: str) -> int:
+        """The first offset of `needle` in the normalized text, or -1."""
+        return next(self.positions(needle, 0, len(self.norm.text)), -1)
+
     def words_between(self, start: int, end: int) -> list[Word]:
-        """The document's words that start in the normalized [start, end)."""
-        if self._starts is None:
-            self._starts = [w.start for w in self.words]
-        return self.words[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        """The document's words that start in the normalized [start, end): only that window is tokenized."""
+        key = (start, end)
+        found = self._windows.get(key)
+        if found is None:
+            text = self.norm.text
+            lo = text.rfind(" ", 0, max(start, 0)) + 1  # no word runs across a space
+            hi = text.find(" ", max(end, lo))
+            window = words(self.norm, self.text, lo, len(text) if hi < 0 else hi)
+            found = [word for word in window if start <= word.start < end]
+            if len(self._windows) >= WINDOWS_KEPT:
+                self._windows.clear()
+            self._windows[key] = found
+        return found
+
+
+class Vocabulary:
+    """The words a normalized text uses, looked up one at a time (a scan of the text, remembered), never listed."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._used(word)
+        return known
+
+    def _used(self, word: str) -> bool:
+        """Whether `word` stands in the text as a whole word (as WORD tokenizes the whole text)."""
+        text, at = self.text, self.text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (_WORD_CHAR.match(text, at - 1) if at else False) and not _WORD_CHAR.match(text, end):
+                lo = text.rfind(" ", 0, at) + 1
+                hi = text.find(" ", end)
+                for token in WORD.finditer(text, lo, len(text) if hi < 0 else hi):
+                    if token.start() == at and token.end() == end:
+                        return True
+            at = text.find(word, at + 1)
+        return False
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def at_boundary(text: str, index: int) -> bool:

@@ -5,6 +5,14 @@ care about — quote marks, dashes and hyphens, white space and line breaks, sof
 zero-width characters, a word hyphenated across a line break, Unicode compatibility forms and
 letter case — vanish before matching. `origin[i]` is the offset in the original text of the
 character that produced `text[i]`, so every match maps back to the exact passage.
+
+The work is linear and mostly done by whole-string operations: most of a text is runs of
+characters that fold one for one (letters, digits, a single space or a hyphen between words,
+an apostrophe inside a word), found by one regular expression and copied from the text lower-
+cased; only what lies between those runs (quote marks, runs of white space, paragraph breaks,
+compatibility forms, combining marks) goes through the per-character rules. The per-character
+rules are the definition: tests/reference_normalize.py applies them to every character, and a
+property test holds this implementation to it, offsets included.
 """
 from __future__ import annotations
 
@@ -14,6 +22,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
 DOUBLE_QUOTES = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2033\u301d\u301e\uff02')
@@ -27,6 +36,33 @@ LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad][ \t]*\r?\n[ \t]*(?
 WORD = re.compile(r"(?:(?<!\w)-(?=\d))?\w+(?:['.,:]\w+)*")  # -5 keeps its sign; @Global_Media_ keeps its _
 HYPHENS = "-\u2010\u2011"
 COMPOUND = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")  # no-charge, state-of-the-art
+
+# ---- stretches that fold one for one ------------------------------------------------------------------------------
+# Most of a text folds character for character to its lower case: letters, digits and symbols (those whose folded form
+# is their lower case), a sentence mark not between two letters, an apostrophe inside a word, and one space, tab, line
+# break or no-break space — or a dash after a letter or digit — between two such characters (one space). Whatever is
+# not (a quote mark, a run of white space or dashes, a paragraph break, a sign, a compatibility form, a combining
+# mark...) is a gap: found by one regular expression, widened by the white space or dash on either side, and folded by
+# the per-character rules (_State), whose outcome depends only on the gap and the character on each side (cached).
+_WHITE = "\n\t\u00a0"  # white space (besides the space) that may stand alone between two words: one space
+_DASH_CLASS = re.escape("".join(sorted(DASHES)))
+_SPACING = frozenset(" \n\t\u00a0") | DASHES  # what a gap takes in on either side
+_KEPT_ASCII = "A-Za-z0-9#$%&()*+/<=>@\\[\\\\\\]^_{|}~ "  # and a space: never a gap's first character
+_SENTENCE_MARKS = ",;:!?."
+# A gap's core starts with a character that is not kept as is (the scan skips the others in C), then says why:
+_GAP_CORE = (
+    rf"(?<![{_WHITE}{_DASH_CLASS}{_SENTENCE_MARKS}'\u2019])"  # a quote mark, a compatibility form, a combining mark...
+    rf"|(?<=[{_WHITE}{_DASH_CLASS}])[ {_WHITE}{_DASH_CLASS}]+"  # white space and dashes: one space, maybe a paragraph
+    rf"|(?<=[ {_WHITE}{_DASH_CLASS}][{_WHITE}{_DASH_CLASS}])"  # break, and white space or a dash after a space
+    rf"|(?<=[{_DASH_CLASS}])(?<![A-Za-z0-9].)"  # a dash not after a letter or digit: a sign, or a space
+    r"|(?<=[^\W\d_][,;:!?.])(?=[^\W\d_])"  # a sentence mark between letters: a lost space
+    "|(?<=['\u2019])(?:(?<![A-Za-z0-9].)|(?![A-Za-z0-9]))"  # a quote mark, not an apostrophe inside a word
+)
+# two spaces or more (the other cores start with a space's neighbour, and take in the spaces after them)
+_SPACES = re.compile(f"(?<![ {_WHITE}{_DASH_CLASS}])  [ {_WHITE}{_DASH_CLASS}]*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SIGMA = "\u03a3"  # lower-cased by its context (final ς), folded to σ: never kept as is
+_DOTTED_I = "\u0130"  # the one character whose lower case is two characters
 
 
 @dataclass(frozen=True)
@@ -46,10 +82,15 @@ class Normalized:
         index = bisect_left(self.breaks, offset)
         return self.breaks[index] if index < len(self.breaks) else len(self.text)
 
+    def starts_paragraph(self, offset: int) -> bool:
+        """Whether a paragraph break was folded at normalized `offset` (bisection, not a scan)."""
+        index = bisect_left(self.breaks, offset)
+        return index < len(self.breaks) and self.breaks[index] == offset
 
-@dataclass(frozen=True)
-class Word:
-    """A word of a normalized text: its normalized form, its [start, end) there, and as originally written."""
+
+class Word(NamedTuple):
+    """A word of a normalized text: its normalized form, its [start, end) there, and as originally written
+    (a named tuple: a comparison makes dozens, and they are never changed)."""
 
     text: str
     start: int
@@ -62,40 +103,197 @@ class Word:
 
 def normalize(original: str) -> Normalized:
     """Fold typography and case, keep letters, digits and punctuation, remember where each character came from."""
-    skipped = _line_break_hyphens(original)
-    out: list[str] = []
+    size = len(original)
+    lowered, identity, spacing, folds = _lowered(original), _identity(size), _SPACING, _GAP_FOLDS
+    pieces: list[str] = []
     origin = array("I")
     breaks: list[int] = []
-    pending_space = newlines = 0
-    for index, char in enumerate(original):
-        if index in skipped or char in INVISIBLE or char in DOUBLE_QUOTES:
+    position = 0  # original[:position] is folded
+    lo = hi = -1  # the gap being widened
+    for start, end in _gap_cores(original):
+        if original[start - 1 : start] in spacing:  # "" at the start and past the end
+            start -= 1
+        if start <= hi:
+            if end > hi:
+                hi = end
             continue
-        if char in SINGLE_QUOTES and not _inside_word(original, index):
-            continue
-        if char in DASHES and _is_sign(original, index):
-            char = "-"  # a minus sign: -5 is not 5
-        elif char.isspace() or char in DASHES:
-            pending_space = pending_space or index + 1
-            newlines += char == "\n"
-            continue
-        if unicodedata.combining(char) and out and not pending_space and origin[-1] == index - 1:
-            composed = unicodedata.normalize("NFC", out[-1] + char)  # a decomposed ü (as macOS copies it) is ü
-            if len(composed) == 1:
-                out[-1] = composed
+        if hi >= 0:  # the gap before is complete: the stretch before it, then the gap, folded
+            if lo > position:
+                pieces.append(lowered[position:lo])
+                origin.frombytes(identity[4 * position : 4 * lo])
+            if lo and hi < size:
+                key = original[lo - 1 : hi + 1]
+            else:
+                key = (lo > 0, hi < size, original[lo - (lo > 0) : hi + 1])
+            folded = folds.get(key)
+            if folded is None:
+                if len(folds) > 100_000:
+                    folds.clear()
+                folded = folds[key] = _fold_gap(original, lo, hi, lowered[lo - 1] if lo else "")
+            text, one, offsets, last, paragraph_breaks = folded
+            if one >= 0:
+                pieces.append(text)
+                origin.append(lo + one)
+            elif offsets:
+                pieces.append(text)
+                origin.extend([lo + at for at in offsets])
+            if last:
+                pieces[-2 if text else -1] = pieces[-2 if text else -1][:-1] + last
+            if paragraph_breaks:
+                breaks.extend(len(origin) - len(text) + at for at in paragraph_breaks)
+            position = hi
+        lo, hi = start, end
+    if position < size:
+        pieces.append(lowered[position:])
+        origin.frombytes(identity[4 * position : 4 * size])
+    return Normalized("".join(pieces), origin, tuple(breaks))
+
+
+_GAP_FOLDS: dict = {}  # the gap and the character on each side -> how the gap folds (_fold_gap)
+
+
+def _gap_cores(original: str) -> list[tuple[int, int]]:
+    """Where something does not fold one for one, in order (the white space and dashes after it included); ends
+    with a sentinel past the end."""
+    size = len(original)
+    cores = [match.span() for match in _gap_pattern(_kept_as_is(original)).finditer(original)]
+    if "  " in original:
+        cores = sorted(cores + [match.span() for match in _SPACES.finditer(original)])
+    if size and original[0] in _SPACING:
+        cores.insert(0, (0, 1))
+    if size and original[-1] in _SPACING:
+        cores.append((size - 1, size))
+    cores.append((size + 2, size + 2))
+    return cores
+
+
+def _fold_gap(original: str, lo: int, hi: int, before: str) -> tuple[str, int, tuple[int, ...], str, tuple[int, ...]]:
+    """How original[lo:hi] folds after a character folded to `before` ('' at the start), a written character after
+    it (or the end): the folded text; the offset it came from relative to lo if it is one character (else -1); the
+    offsets of all its characters; the character before, if a combining mark changed it (else ''); the paragraph
+    breaks, relative to the folded text."""
+    state = _State(original, _line_break_hyphens(original[max(0, lo - 1) : hi + 1], max(0, lo - 1)))
+    if before:
+        state.pieces.append(before)
+        state.origin.append(lo - 1)
+    state.fold(lo, hi)
+    if hi < len(original):
+        state.flush()
+    text = "".join(state.pieces)
+    last = ""
+    if before:
+        last, text = (text[0] if text[0] != before else ""), text[1:]
+    skip = 1 if before else 0
+    offsets = tuple(at - lo for at in state.origin[skip:])
+    return text, offsets[0] if len(offsets) == 1 else -1, offsets, last, tuple(at - skip for at in state.breaks)
+
+
+class _State:
+    """The per-character rules of folding, and the space pending between two written characters."""
+
+    def __init__(self, original: str, skipped: set[int]):
+        self.original, self.skipped = original, skipped
+        self.pieces: list[str] = []
+        self.origin = array("I")
+        self.breaks: list[int] = []
+        self.pending_space = self.newlines = 0
+
+    def flush(self) -> None:
+        """A written character follows: the pending space (a paragraph break if it held a blank line) comes first."""
+        if self.pending_space:
+            if self.origin:
+                if self.newlines >= 2:
+                    self.breaks.append(len(self.origin))
+                self.pieces.append(" ")
+                self.origin.append(self.pending_space - 1)
+            self.pending_space = self.newlines = 0
+
+    def fold(self, lo: int, hi: int) -> None:
+        """original[lo:hi], character by character."""
+        original, skipped, pieces, origin = self.original, self.skipped, self.pieces, self.origin
+        for index in range(lo, hi):
+            char = original[index]
+            if index in skipped or char in INVISIBLE or char in DOUBLE_QUOTES:
                 continue
-        if pending_space:
-            if out:
-                if newlines >= 2:
-                    breaks.append(len(out))
-                out.append(" ")
-                origin.append(pending_space - 1)
-            pending_space = newlines = 0
-        for folded in _fold(char):
-            out.append(folded)
-            origin.append(index)
-        if char in ",;:!?." and 0 < index < len(original) - 1 and original[index - 1].isalpha() and original[index + 1].isalpha():
-            pending_space = index + 1  # "terrorism.Every", "knife,he": a space lost in copying, as the source may lose it too
-    return Normalized("".join(out), origin, tuple(breaks))
+            if char in SINGLE_QUOTES and not _inside_word(original, index):
+                continue
+            if char in DASHES and _is_sign(original, index):
+                char = "-"  # a minus sign: -5 is not 5
+            elif char.isspace() or char in DASHES:
+                self.pending_space = self.pending_space or index + 1
+                self.newlines += char == "\n"
+                continue
+            if unicodedata.combining(char) and origin and not self.pending_space and origin[-1] == index - 1:
+                composed = unicodedata.normalize("NFC", pieces[-1][-1] + char)  # a decomposed ü (macOS) is ü
+                if len(composed) == 1:
+                    pieces[-1] = pieces[-1][:-1] + composed
+                    continue
+            self.flush()
+            folded = _fold(char)
+            if folded:
+                pieces.append(folded)
+                origin.extend([index] * len(folded))
+            if (
+                char in ",;:!?."
+                and 0 < index < len(original) - 1
+                and original[index - 1].isalpha()
+                and original[index + 1].isalpha()
+            ):
+                # "terrorism.Every", "knife,he": a space lost in copying, as the source may lose it too
+                self.pending_space = index + 1
+
+
+def _kept_as_is(original: str) -> str:
+    """The text's non-ASCII characters that fold to their lower case (and are no quote, dash or space), as a string."""
+    if original.isascii():
+        return ""
+    return "".join(sorted(c for c in set(_NON_ASCII.findall(original)) if _folds_as_lower(c)))
+
+
+@lru_cache(maxsize=None)
+def _folds_as_lower(char: str) -> bool:
+    return (
+        not char.isspace()
+        and char not in INVISIBLE
+        and char not in DOUBLE_QUOTES
+        and char not in SINGLE_QUOTES
+        and char not in DASHES
+        and char != _SIGMA
+        and not unicodedata.combining(char)
+        and _fold(char) == char.lower()
+        and len(char.lower()) == 1
+    )
+
+
+@lru_cache(maxsize=256)
+def _gap_pattern(kept: str) -> re.Pattern:
+    """The regex of a gap's core, for a text whose non-ASCII characters folding to their lower case are `kept`."""
+    return re.compile(rf"[^{_KEPT_ASCII}{re.escape(kept)}](?:{_GAP_CORE})[ {_WHITE}{_DASH_CLASS}]*")
+
+
+def _lowered(original: str) -> str:
+    """The text lower-cased, a lone space, dash or apostrophe in its folded form: what a one-for-one stretch gives."""
+    lowered = original.lower() if original.isascii() else original.replace(_DOTTED_I, "\0").lower()
+    for char in "\n\t\u00a0":
+        if char in lowered:
+            lowered = lowered.replace(char, " ")
+    for dash in DASHES:
+        if dash in lowered:
+            lowered = lowered.replace(dash, " ")
+    if "\u2019" in lowered:
+        lowered = lowered.replace("\u2019", APOSTROPHE)
+    return lowered
+
+
+_IDENTITY = array("I")
+
+
+def _identity(size: int) -> memoryview:
+    """The bytes of array('I', range(size)) or longer (4 a number; grown as needed, shared): a stretch's offsets."""
+    global _IDENTITY
+    if len(_IDENTITY) < size:
+        _IDENTITY = array("I", range(max(size, 2 * len(_IDENTITY), 1 << 16)))
+    return memoryview(_IDENTITY).cast("B")
 
 
 def _is_sign(text: str, index: int) -> bool:
@@ -104,12 +302,12 @@ def _is_sign(text: str, index: int) -> bool:
     return index + 1 < len(text) and text[index + 1].isdigit() and not (before.isalnum() or before in DASHES)
 
 
-def _line_break_hyphens(original: str) -> set[int]:
-    """Offsets of the hyphen and white space of each word hyphenated across a line break."""
+def _line_break_hyphens(text: str, offset: int = 0) -> set[int]:
+    """Offsets (plus `offset`) of the hyphen and white space of each word hyphenated across a line break in `text`."""
     skipped: set[int] = set()
-    for found in LINE_BREAK_HYPHEN.finditer(original):
-        if original[found.end()].islower():
-            skipped.update(range(found.start(), found.end()))
+    for found in LINE_BREAK_HYPHEN.finditer(text):
+        if text[found.end()].islower():
+            skipped.update(range(offset + found.start(), offset + found.end()))
     return skipped
 
 
@@ -135,13 +333,15 @@ def _fold(char: str) -> str:
 def words(normalized: Normalized, original: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of normalized.text[start:end], each with the text it was written as in `original`."""
     found = []
-    for match in WORD.finditer(normalized.text, start, len(normalized.text) if end is None else end):
-        first, last = normalized.original_span(match.start(), match.end())
-        before = normalized.text[max(0, match.start() - 3) : match.start()].rstrip()
-        initial = not before or before[-1] in ".!?" or match.start() in normalized.breaks
-        tag = normalized.text[match.start() - 1] if match.start() and normalized.text[match.start() - 1] in "@#/" else ""
-        tag = tag or ("(" if normalized.text[match.end() : match.end() + 1] == "(" else "")  # heappush(: code
-        found.append(Word(match.group(), match.start(), match.end(), original[first:last], initial, tag,
+    text, origin = normalized.text, normalized.origin
+    for match in WORD.finditer(text, start, len(text) if end is None else end):
+        at, stop = match.start(), match.end()
+        first, last = origin[at], origin[stop - 1] + 1
+        before = text[max(0, at - 3) : at].rstrip()
+        initial = not before or before[-1] in ".!?" or normalized.starts_paragraph(at)
+        tag = text[at - 1] if at and text[at - 1] in "@#/" else ""
+        tag = tag or ("(" if text[stop : stop + 1] == "(" else "")  # heappush(: code
+        found.append(Word(match.group(), at, stop, original[first:last], initial, tag,
                           _compound(original, first, last)))
     return found
 

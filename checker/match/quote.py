@@ -81,20 +81,30 @@ def is_content(char: str) -> bool:
     return char.isalnum() or char in ("_", PLACEHOLDER)
 
 
+CONTENT = re.compile(f"[\\w{PLACEHOLDER}]")  # what is_content says yes to (\\w: a letter, digit or underscore)
+
+
 def content_bounds(text: str) -> tuple[int, int]:
     """Trim leading and trailing punctuation and spaces: quoting conventions, not content."""
-    keep = [i for i, c in enumerate(text) if is_content(c)]
-    if not keep:
+    first = CONTENT.search(text)
+    if first is None:
         return 0, 0
-    signed = keep[0] > 0 and text[keep[0] - 1] in DASHES and text[keep[0]].isdigit()  # -5,000 keeps its sign
-    return keep[0] - signed, keep[-1] + 1
+    start, end = first.start(), len(text) - CONTENT.search(text[::-1]).start()
+    signed = start > 0 and text[start - 1] in DASHES and text[start].isdigit()  # -5,000 keeps its sign
+    return start - signed, end
+
+
+_WITHOUT_INVISIBLE = {ord(c): None for c in INVISIBLE}
+_DASH_AT_LETTER = re.compile(
+    rf"[{re.escape(''.join(DASHES))}](?=[^\W\d_])|(?<=[^\W\d_])[{re.escape(''.join(DASHES))}]"
+)
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def written_words(text: str) -> int:
     """Words as written, however typed: "9.1 (2022-04-15)" is two, "According-According" two, "28-year-old" three."""
-    text = "".join(c for c in text if c not in INVISIBLE)
-    text = re.sub(rf"[{re.escape(''.join(DASHES))}](?=[^\W\d_])|(?<=[^\W\d_])[{re.escape(''.join(DASHES))}]", " ", text)
-    return len([word for word in text.split() if any(c.isalnum() for c in word)])
+    text = _DASH_AT_LETTER.sub(" ", text.translate(_WITHOUT_INVISIBLE))
+    return len([word for word in text.split() if _ALNUM.search(word)])
 
 
 def too_short(parts: list[Part], options: MatchOptions) -> str:

@@ -7,7 +7,9 @@ corroboration and disputes always run; single-value and before run where a fact 
 from __future__ import annotations
 
 from checker.model import Problem, RuleResult
-from checker.rules import agreement, calendar, conflicts, corroboration, disputes, integrity, names, order
+from checker.rules import (
+    agreement, attribution, calendar, conflicts, corroboration, disputes, integrity, names, order, support, verdicts,
+)
 from checker.rules.engine import Kind, build_context, plan, run
 
 KINDS: dict[str, Kind] = {
@@ -21,6 +23,9 @@ KINDS: dict[str, Kind] = {
         order.before,
         names.names,
         corroboration.corroboration,
+        support.support,
+        attribution.attribution,
+        verdicts.verdicts,
         disputes.disputes,
     )
 }

@@ -147,7 +147,10 @@ def _date_backed(said: DateMention, quoted: DateMention) -> bool:
         return said.year is None or (got is not None and got.low.year == said.year == got.high.year)
     if said.month is not None:
         if said.day is None:
-            return (got is not None and (got.low.year, got.low.month) == (said.year, said.month)) or quoted.month == said.month
+            return (
+                (got is not None and (got.low.year, got.low.month) == (said.year, said.month))
+                or quoted.month == said.month
+            )
         same_day = (got.low.month, got.low.day) == (said.month, said.day) if got and got.precision == "day" else (
             (quoted.month, quoted.day) == (said.month, said.day))
         return same_day and (said.year is None or got is None or got.low.year == said.year)

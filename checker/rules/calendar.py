@@ -88,8 +88,10 @@ def _two_dates_for_a_weekday(ctx: Context, fact) -> Iterator[Finding]:
             if first[0] != day:
                 other = first[1]
                 yield Finding(
-                    f"{fact.id}: {mention.weekday!s} means two dates in its quotes: {first[2]!r} at {ctx.quote_where(fact, other)} "
+                    f"{fact.id}: {mention.weekday!s} means two dates in its quotes: "
+                    f"{first[2]!r} at {ctx.quote_where(fact, other)} "
                     f"is {first[0]} (published {ctx.published(other.citation.source)}), {mention.text!r} at "
-                    f"{ctx.quote_where(fact, cited)} is {day} (published {published}): check the publication dates in sources.yaml",
+                    f"{ctx.quote_where(fact, cited)} is {day} (published {published}): "
+                    "check the publication dates in sources.yaml",
                     [fact], ctx.quote_locations(fact, other) + ctx.quote_locations(fact, cited),
                     tokens=(mention.weekday,))

@@ -65,7 +65,10 @@ def _explain(ctx: Context, groups: dict[str, list[str]], lines: dict[str, str]) 
     parts = []
     for root, members in groups.items():
         derived = [m for m in members if m != root]
-        kinds = ", ".join(f"{m} ({getattr(ctx.metadata.get(m), 'lineage_kind', None) or 'derived'} of {root}, {lines[m]})" for m in derived)
+        kinds = ", ".join(
+            f"{m} ({getattr(ctx.metadata.get(m), 'lineage_kind', None) or 'derived'} of {root}, {lines[m]})"
+            for m in derived
+        )
         head = f"{root} ({lines[root]})" if root in lines else f"{root} (not cited)"
         parts.append(head + (f" with {kinds}, counted once" if derived else ""))
     return "; ".join(parts)

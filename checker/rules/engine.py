@@ -7,6 +7,7 @@ bad declaration into an input error at its file:line.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Iterator
@@ -15,9 +16,11 @@ from checker.load import Mapping, Sequence
 from checker.model import CitationResult, Dispute, Fact, FactResult, Location, Problem, RuleResult
 from checker.rules import waivers as waiving
 from checker.rules.evidence import backs
+from checker.sentences import Sentence, around, split_sentences
 from checker.values import BadValue, Value, agree, parse_published, read_value
 
 SEVERITIES = ("error", "warning")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]is|[Hh]er|[Tt]his)\b")
 COMMON_KEYS = {"kind", "id", "severity", "note"}
 SCOPE_KEYS = {"facts": "facts", "about": "entities", "properties": "properties"}
 
@@ -27,7 +30,8 @@ SCOPE_KEYS = {"facts": "facts", "about": "entities", "properties": "properties"}
 
 @dataclass(frozen=True)
 class Kind:
-    """A registered rule kind: its function, parameters (name -> type), which are required, and whether it runs undeclared."""
+    """A registered rule kind: its function, parameters (name -> type), which are required, and whether it runs
+    undeclared."""
 
     name: str
     check: Callable[["Context", "Spec"], Iterable["Finding"]]
@@ -37,16 +41,18 @@ class Kind:
     severity: str = "error"
 
 
-def rule(name: str, *, params: dict[str, str] | None = None, required: tuple[str, ...] = (), always: bool = False):
+def rule(name: str, *, params: dict[str, str] | None = None, required: tuple[str, ...] = (), always: bool = False,
+         severity: str = "error"):
     """Mark a function as the rule kind `name`; checker/rules/__init__.py lists every kind in one place.
 
     Parameter types: fact, facts, entities, properties, days (a whole number >= 0), int (a whole number >= 1),
     percent (0-100). schema/facts.schema.json describes each kind's parameters the same way (a test compares them).
-    `facts`, `about` and `properties` scope any rule to a subset of the facts.
+    `facts`, `about` and `properties` scope any rule to a subset of the facts. `severity` is the kind's default
+    (a declaration may change it).
     """
 
     def mark(function):
-        function.kind = Kind(name, function, {**SCOPE_KEYS, **(params or {})}, required, always)
+        function.kind = Kind(name, function, {**SCOPE_KEYS, **(params or {})}, required, always, severity)
         return function
 
     return mark
@@ -120,6 +126,8 @@ class Context:
     waivers: list[waiving.Pending] = field(default_factory=list)
     running: set[str] = field(default_factory=set)  # the names and kinds of the rules that run (a waiver names one)
     kinds: set[str] = field(default_factory=set)  # every registered kind
+    library: Any = None  # the sources (checker.sources.Library): the text around a located quote
+    _sentences: dict[str, list[Sentence]] = field(default_factory=dict)
 
     def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
         """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, and the rest
@@ -152,19 +160,53 @@ class Context:
         result = self.results.get(fact)
         return result.citations if result else []
 
+    def text(self, source: str) -> str | None:
+        """The source's original text (the offsets of located spans index it), or None when it cannot be read."""
+        try:
+            return self.library.document(source).text
+        except Exception:  # no library (rule tests), or a missing source the citation already reports
+            return None
+
+    def sentence(self, cited: CitationResult, antecedent: bool = False) -> str:
+        """The sentences of the source a located quote stands in (the quote itself when it was not located);
+        with `antecedent`, the sentence before too when they open with or hold a pronoun ("It was launched…")."""
+        text = self.text(cited.citation.source) if cited.ok and cited.match.spans else None
+        if text is None:
+            return cited.citation.quote
+        source = cited.citation.source
+        if source not in self._sentences:
+            self._sentences[source] = split_sentences(text)
+        sentences, spans = self._sentences[source], cited.match.spans
+        found = around(sentences, spans[0].start, spans[-1].end)
+        if antecedent and found and PRONOUN.search(" ".join(s.text for s in found)):
+            first = sentences.index(found[0])
+            found = sentences[max(first - 1, 0):first] + found
+        return " ".join(s.text for s in found) or cited.citation.quote
+
+    def before(self, cited: CitationResult) -> str:
+        """The source's text before a located quote ('' when it was not located)."""
+        text = self.text(cited.citation.source) if cited.ok and cited.match.spans else None
+        return text[: cited.match.spans[0].start] if text is not None else ""
+
     def source_path(self, source: str) -> str:
         return f"{self.sources_display}/{source}"
 
     def quote_where(self, fact: Fact, cited: CitationResult) -> str:
         """'facts/a.yaml:9 (seeds/000.txt:12)': the quote in the fact file and where it stands in the source."""
         span = cited.match.spans[0] if cited.match.spans and cited.ok else None
-        source = f"{self.source_path(cited.citation.source)}:{span.line}" if span else self.source_path(cited.citation.source)
+        source = (
+            f"{self.source_path(cited.citation.source)}:{span.line}"
+            if span
+            else self.source_path(cited.citation.source)
+        )
         return f"{fact.file}:{cited.citation.line} ({source})"
 
     def quote_locations(self, fact: Fact, cited: CitationResult, what: str = "quote") -> list[Location]:
         found = [Location(fact.file, cited.citation.line, fact.id, what)]
         if cited.match.spans and cited.ok:
-            found.append(Location(self.source_path(cited.citation.source), cited.match.spans[0].line, fact.id, "source"))
+            found.append(
+                Location(self.source_path(cited.citation.source), cited.match.spans[0].line, fact.id, "source")
+            )
         return found
 
     def evidence(self, fact: Fact) -> tuple[str, list[Location]]:
@@ -192,6 +234,7 @@ def build_context(suite, fact_results: list[FactResult], library, metadata) -> C
         entity_kinds=set(getattr(suite, "entity_kinds", ())),
         metadata=metadata or {},
         sources_display=getattr(library, "display_root", "seeds"),
+        library=library,
     )
     ctx.waivers = waiving.pending(facts)
     for fact in facts:
@@ -212,7 +255,9 @@ def staleness(ctx: Context, info: DisputeInfo) -> str:
         return f"{source} says {info.says}, which agrees with the fact's value {value}: the dispute no longer arises"
     if info.result is not None and not info.result.ok:
         return f"its quote no longer stands in {source} ({info.result.match.status})"
-    ok, detail = backs(info.says, info.dispute.citation.quote, ctx.published(source), ctx.entities, ctx.source_path(source))
+    ok, detail = backs(
+        info.says, info.dispute.citation.quote, ctx.published(source), ctx.entities, ctx.source_path(source)
+    )
     if not ok:
         return f"'says: {info.says}' is not what its quote states (the quote {detail})"
     return ""
@@ -222,7 +267,9 @@ def _find_support(ctx: Context, fact: Fact) -> None:
     """Remember the first citation whose quote states the fact's value: rule messages point at it."""
     value = ctx.value(fact)
     for cited in ctx.citations(fact) if value is not None else ():
-        if backs(value, cited.citation.quote, ctx.published(cited.citation.source), ctx.entities, cited.citation.source)[0]:
+        if backs(
+            value, cited.citation.quote, ctx.published(cited.citation.source), ctx.entities, cited.citation.source
+        )[0]:
             ctx.support[fact] = cited
             return
 
@@ -256,8 +303,10 @@ def plan(suite, ctx: Context, kinds: dict[str, Kind]) -> tuple[list[Spec], list[
         spec, found = read_declaration(declaration, ctx, kinds)
         if spec is not None and spec.name in names:
             first = names[spec.name]
-            found.append(_problem(declaration, "id" if "id" in declaration else "kind",
-                                  f"two rules are named '{spec.name}' (first at {first.file}:{first.line}): give each an 'id'"))
+            found.append(_problem(
+                declaration, "id" if "id" in declaration else "kind",
+                f"two rules are named '{spec.name}' (first at {first.file}:{first.line}): give each an 'id'",
+            ))
         if found:
             problems += found
             continue
@@ -300,11 +349,17 @@ def read_declaration(declaration: Mapping, ctx: Context, kinds: dict[str, Kind])
         if key not in COMMON_KEYS and key not in kind.params:
             allowed = sorted(set(kind.params) | COMMON_KEYS)
             close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"{kind.name} takes: {', '.join(p for p in allowed if p != 'kind')}"
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"{kind.name} takes: {', '.join(p for p in allowed if p != 'kind')}"
+            )
             problems.append(_problem(declaration, key, f"unknown parameter '{key}' for rule kind {kind.name}: {hint}"))
     for key in kind.required:
         if key not in declaration:
-            problems.append(_problem(declaration, "kind", f"rule kind {kind.name} needs '{key}' ({_describe(kind.params[key])})"))
+            problems.append(
+                _problem(declaration, "kind", f"rule kind {kind.name} needs '{key}' ({_describe(kind.params[key])})")
+            )
     params = {}
     for key, type_ in kind.params.items():
         if key in declaration:
@@ -344,10 +399,17 @@ def _check_param(declaration: Mapping, key: str, type_: str, ctx: Context) -> tu
         return value, []
     what = {"fact": "fact", "facts": "fact", "entities": "entity", "properties": "property"}[type_]
     problems = []
+    invalid = {r.fact.id: r.fact for r in ctx.results.values() if r.fact.problems} if what == "fact" else {}
     for item in [value] if isinstance(value, str) else value:
-        if item not in known:
+        if item in invalid:  # it exists, with errors of its own: "no fact has this id" would send the editor astray
+            where = f"{invalid[item].file}:{invalid[item].line}"
+            problems.append(_problem(declaration, key, f"'{key}' names fact '{item}' ({where}), which has errors "
+                                                       "and is not checked: fix that fact first"))
+        elif item not in known:
             close = difflib.get_close_matches(item, [k for k in known if isinstance(k, str)], n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"no fact has {'it' if what == 'property' else 'this id'}"
+            hint = (
+                f"did you mean '{close[0]}'?" if close else f"no fact has {'it' if what == 'property' else 'this id'}"
+            )
             problems.append(_problem(declaration, key, f"'{key}' names unknown {what} '{item}': {hint}"))
     return value, problems
 
@@ -446,12 +508,15 @@ def to_result(spec: Spec, finding: Finding, ctx: Context) -> RuleResult:
         result.disputed, result.resolution = True, acknowledged.dispute.resolution
         result.message += (f" — acknowledged by the dispute at {acknowledged.fact.file}:{acknowledged.dispute.line}"
                            f" ({acknowledged.dispute.citation.source} says {acknowledged.says})")
-        result.locations += (Location(acknowledged.fact.file, acknowledged.dispute.line, acknowledged.fact.id, "dispute"),)
+        result.locations += (
+            Location(acknowledged.fact.file, acknowledged.dispute.line, acknowledged.fact.id, "dispute"),
+        )
     return result
 
 
 def acknowledges(info: DisputeInfo, finding: Finding) -> bool:
-    """A dispute on one fact of the finding acknowledges it when it records the other side: its value, from its source."""
+    """A dispute on one fact of the finding acknowledges it when it records the other side: its value, from its
+    source."""
     if info.says is None or info.stale or not any(f is info.fact for f in finding.facts):
         return False
     for side in finding.sides:
@@ -485,7 +550,8 @@ def passing(spec: Spec) -> RuleResult:
     declaration = spec.declaration
     return RuleResult(
         rule=spec.name, ok=True, message=f"passes ({len(spec.facts)} facts in scope)", facts=(),
-        locations=(Location(declaration.file, declaration.line, None, "rule"),), severity=spec.severity, kind=spec.kind.name,
+        locations=(Location(declaration.file, declaration.line, None, "rule"),),
+        severity=spec.severity, kind=spec.kind.name,
     )
 
 

@@ -34,19 +34,26 @@ def describe_mention(mention: DateMention, source: str = "") -> str:
     if mention.resolved is not None:
         return f"{mention.text!r} = {mention.resolved}"
     if mention.relative or mention.year is None:
-        return f"{mention.text!r}, which cannot be dated: the sources metadata (sources.yaml) gives no published date for {source or 'its source'}"
+        return (
+            f"{mention.text!r}, which cannot be dated: "
+            f"the sources metadata (sources.yaml) gives no published date for {source or 'its source'}"
+        )
     return f"{mention.text!r} ({mention.note})"
 
 
 def _quantity_backed(value: Quantity, found: list[Quantity]) -> tuple[bool, str]:
     same = [q for q in found if _same_number(value, q)]
     for quantity in same:
-        if (quantity.low, quantity.high, quantity.low_open, quantity.high_open) == (value.low, value.high, value.low_open, value.high_open):
+        if (quantity.low, quantity.high, quantity.low_open, quantity.high_open) == (
+            value.low, value.high, value.low_open, value.high_open
+        ):
             return True, ""
     if same:
         quantity = same[0]
         if not value.qualifier:
-            return False, f"says {quantity.text!r}, but the value drops {quantity.qualifier!r}: write quantity: '{quantity.text}'"
+            return False, (
+                f"says {quantity.text!r}, but the value drops {quantity.qualifier!r}: write quantity: '{quantity.text}'"
+            )
         return False, f"says {quantity.text!r} ({_range(quantity)}), not {value.text!r} ({_range(value)})"
     if not found:
         return False, "states no number"

@@ -64,6 +64,9 @@ def _references(ctx: Context, fact) -> Iterator[Finding]:
     value = ctx.value(fact)
     if isinstance(value, EntityRef) and value.id not in ctx.entities:
         yield _unknown_entity(ctx, fact, "value", value.id)
+    for entity_id in fact.attributed_to:
+        if entity_id not in ctx.entities:
+            yield _unknown_entity(ctx, fact, "attributed_to", entity_id)
     for info in ctx.disputes_of(fact):
         if isinstance(info.says, EntityRef) and info.says.id not in ctx.entities:
             yield _unknown_entity(ctx, fact, "says", info.says.id, info.dispute.line)
@@ -79,8 +82,10 @@ def _unknown_entity(ctx: Context, fact, key: str, entity_id: str, line: int | No
     line = line or fact.line_of(key)
     close = difflib.get_close_matches(entity_id, list(ctx.entities), n=1)
     hint = f"did you mean '{close[0]}'?" if close else "register it under entities: (id, name, kind, aliases)"
-    return Finding(f"{fact.id}: '{key}' names entity '{entity_id}', which is not registered at {fact.file}:{line}: {hint}",
-                   [fact], [Location(fact.file, line, fact.id, key)], tokens=(entity_id,))
+    return Finding(
+        f"{fact.id}: '{key}' names entity '{entity_id}', which is not registered at {fact.file}:{line}: {hint}",
+        [fact], [Location(fact.file, line, fact.id, key)], tokens=(entity_id,),
+    )
 
 
 def _duplicate_entities(ctx: Context) -> Iterator[Finding]:
@@ -95,7 +100,8 @@ def _duplicate_entities(ctx: Context) -> Iterator[Finding]:
         shown_on = next(facts_about(ctx, entity_id), None) or next(iter(ctx.facts), None)
         where = first[entity_id]
         yield Finding(
-            f"entity id '{entity_id}' is registered twice: {where.file}:{where.line} and {entity.file}:{entity.line}: merge them",
+            f"entity id '{entity_id}' is registered twice: "
+            f"{where.file}:{where.line} and {entity.file}:{entity.line}: merge them",
             [shown_on] if shown_on else [],
             [Location(where.file, where.line, None, "entity"), Location(entity.file, entity.line, None, "entity")],
         )
@@ -109,9 +115,11 @@ def _shared_spellings(ctx: Context) -> Iterator[Finding]:
             if first.get("id") != entity.get("id"):
                 shown_on = next(facts_about(ctx, entity.get("id")), None) or next(iter(ctx.facts), None)
                 yield Finding(
-                    f"the spelling {name!r} is registered for two entities: {first.get('id')} ({first.file}:{first.line}) "
+                    f"the spelling {name!r} is registered for two entities: "
+                    f"{first.get('id')} ({first.file}:{first.line}) "
                     f"and {entity.get('id')} ({entity.file}:{entity.line}): keep it on the one it names",
-                    [shown_on] if shown_on else [], [Location(entity.file, entity.line, None, "entity")], severity="warning")
+                    [shown_on] if shown_on else [], [Location(entity.file, entity.line, None, "entity")],
+                    severity="warning")
 
 
 def _source_without_metadata(ctx: Context, fact) -> Iterator[Finding]:

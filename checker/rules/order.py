@@ -7,7 +7,11 @@ from checker.rules.engine import Context, Finding, Spec, rule
 from checker.values import PARTS, DateValue
 
 
-@rule("before", params={"first": "fact", "then": "fact", "within_days": "days", "min_days": "days"}, required=("first", "then"))
+@rule(
+    "before",
+    params={"first": "fact", "then": "fact", "within_days": "days", "min_days": "days"},
+    required=("first", "then"),
+)
 def before(ctx: Context, spec: Spec) -> Iterator[Finding]:
     """Flags two dated facts in the wrong order, or further apart (or closer) than declared.
 
@@ -25,7 +29,9 @@ def _order(ctx: Context, spec: Spec, first, then) -> Iterator[Finding]:
     a, b = ctx.value(first), ctx.value(then)
     for fact, value in ((first, a), (then, b)):
         if not isinstance(value, DateValue):
-            yield Finding(f"{fact.id} has no date value (value: {{date: YYYY-MM-DD}}) for rule {spec.name} to compare", [fact])
+            yield Finding(
+                f"{fact.id} has no date value (value: {{date: YYYY-MM-DD}}) for rule {spec.name} to compare", [fact]
+            )
     if not (isinstance(a, DateValue) and isinstance(b, DateValue)):
         return
     where_a, loc_a = ctx.evidence(first)
@@ -36,10 +42,12 @@ def _order(ctx: Context, spec: Spec, first, then) -> Iterator[Finding]:
         return
     gap_max, gap_min = (b.high - a.low).days, (b.low - a.high).days
     if "within_days" in spec.params and gap_min > spec.params["within_days"]:
-        yield Finding(f"{then.id} must come within {spec.params['within_days']} days of {first.id}, but they are {gap_min} days apart: {both}",
+        yield Finding(f"{then.id} must come within {spec.params['within_days']} days of {first.id}, "
+                      f"but they are {gap_min} days apart: {both}",
                       [first, then], loc_a + loc_b)
     if "min_days" in spec.params and gap_max < spec.params["min_days"]:
-        yield Finding(f"{then.id} must come at least {spec.params['min_days']} days after {first.id}, but they are {gap_max} days apart: {both}",
+        yield Finding(f"{then.id} must come at least {spec.params['min_days']} days after {first.id}, "
+                      f"but they are {gap_max} days apart: {both}",
                       [first, then], loc_a + loc_b)
 
 

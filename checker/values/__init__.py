@@ -44,7 +44,10 @@ def read_value(raw: Any, like: Value | None = None, entity_ids: set[str] | froze
         if raw in entity_ids:
             return EntityRef(raw)
         return Text(raw)
-    raise BadValue(f"cannot read {raw!r} as a value: write {{date: ...}}, {{quantity: ...}}, {{entity: ...}}, {{boolean: ...}} or {{text: ...}}")
+    raise BadValue(
+        f"cannot read {raw!r} as a value: "
+        "write {date: ...}, {quantity: ...}, {entity: ...}, {boolean: ...} or {text: ...}"
+    )
 
 
 def _read_mapping(raw: dict) -> Value:
@@ -84,7 +87,8 @@ def _quantity_value(raw: Any, unit: str | None) -> Quantity:
     found = find_quantities(str(raw))
     if len(found) != 1:
         raise BadValue(
-            f"cannot read quantity {raw!r}: write a number with its qualifier as the source has it, e.g. 'nearly 5,000', '50 or so', 'dozens'"
+            f"cannot read quantity {raw!r}: write a number with its qualifier as the source has it, "
+            "e.g. 'nearly 5,000', '50 or so', 'dozens'"
         )
     return replace(found[0], unit=unit)
 

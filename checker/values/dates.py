@@ -1,4 +1,5 @@
-"""Dates as texts state them ("Friday", "last Saturday, November 30", "April last year"), resolved against a publication date."""
+"""Dates as texts state them ("Friday", "last Saturday, November 30", "April last year"), resolved against a
+publication date."""
 from __future__ import annotations
 
 import calendar
@@ -51,7 +52,8 @@ PERIOD_RE = re.compile(
     rf"(?<!\w)(?:(?P<month>{_MONTH})\b\.?\s+)?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>year|month|week)(?!\w)"
 )
 RELATIVE_RE = re.compile(
-    r"(?<!\w)(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening))(?!\w)"
+    r"(?<!\w)(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast night"
+    r"|[Tt]his (?:morning|afternoon|evening))(?!\w)"
 )
 RELATIVE_DAYS = {"today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, "night"),
                  "last night": (-1, "night"), "this morning": (0, "morning"), "this afternoon": (0, "afternoon"),
@@ -93,7 +95,9 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     weekdays = [m for m in WEEKDAY_RE.finditer(text)]
     mentions = []
     for wd in weekdays:
-        joined = next((d for d in dates if 0 <= d.start - wd.end() <= 2 and text[wd.end():d.start] in ("", " ", ", ", ",")), None)
+        joined = next(
+            (d for d in dates if 0 <= d.start - wd.end() <= 2 and text[wd.end():d.start] in ("", " ", ", ", ",")), None
+        )
         if joined is not None:
             dates.remove(joined)
             mentions.append(_with_weekday(joined, wd, text))
@@ -235,8 +239,11 @@ def mention_supports(value: DateValue, mention: DateMention) -> bool:
 def parse_published(raw: Any) -> date | None:
     """sources.yaml `published:` as a date, or None."""
     if isinstance(raw, date):
-        return raw
-    try:
-        return date.fromisoformat(str(raw)) if raw else None
-    except ValueError:
-        return None
+        published = raw
+    else:
+        try:
+            published = date.fromisoformat(str(raw)) if raw else None
+        except ValueError:
+            return None
+    # At the calendar's edge 'next year' or 'tomorrow' would overflow: such a date is an error in sources.yaml.
+    return published if published is None or date(2, 1, 1) <= published <= date(9998, 12, 31) else None

@@ -33,7 +33,9 @@ BEFORE = {  # qualifier before the number -> kind
     "over": "above", "more than": "above", "above": "above", "in excess of": "above", "upwards of": "above",
     "just over": "just-over", "at least": "at-least", "no fewer than": "at-least", "no less than": "at-least",
 }
-AFTER = {"or so": "approx", "-odd": "approx", "odd": "approx", "or more": "at-least", "plus": "at-least", "+": "at-least"}
+AFTER = {
+    "or so": "approx", "-odd": "approx", "odd": "approx", "or more": "at-least", "plus": "at-least", "+": "at-least"
+}
 
 _NUM_WORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _NUMBER = (
@@ -42,7 +44,10 @@ _NUMBER = (
 )
 _BEFORE = "|".join(sorted((re.escape(k) for k in BEFORE), key=len, reverse=True))
 _AFTER = r"(?P<after>\s+or so|-odd|\s+odd|\s+or more|\s*\+|\s+plus)?"
-_RANGE = r"(?:between\s+)?(?P<lo>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<hi>\d[\d,.]*)(?:\s*(?P<rmult>hundred|thousand|million|billion)\b)?"
+_RANGE = (
+    r"(?:between\s+)?(?P<lo>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<hi>\d[\d,.]*)"
+    r"(?:\s*(?P<rmult>hundred|thousand|million|billion)\b)?"
+)
 _VAGUE = "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True))
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<range>{_RANGE})|(?:(?P<vq>about|around|some)\s+)?(?:(?:a|the)\s+)?(?P<vague>{_VAGUE})(?!\w)"
@@ -193,6 +198,10 @@ def numbers_in(text: str) -> set[float]:
     found = {q.anchor for q in find_quantities(text) if q.anchor is not None}
     for m in QUANTITY_RE.finditer(text):
         if m.group("range"):
-            found.update(x for x in (parse_number(m.group("lo").rstrip(",.")), parse_number(m.group("hi").rstrip(",."))) if x is not None)
+            found.update(
+                x
+                for x in (parse_number(m.group("lo").rstrip(",.")), parse_number(m.group("hi").rstrip(",.")))
+                if x is not None
+            )
     found.update(float(x) for x in re.findall(r"(?<!\d)\d+(?!\d)", text))
     return found
