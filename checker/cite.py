@@ -162,7 +162,7 @@ class Elsewhere:
 
     def _text(self, name: str) -> str | None:
         try:
-            return self.library.text(name)
+            return self.library.text(name, keep=False)
         except SourceError:
             return None
 

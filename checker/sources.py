@@ -38,6 +38,7 @@ class Library:
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
+    _texts: dict[str, str] = field(default_factory=dict)
 
     def document(self, name: str) -> Document:
         """The document a citation names; raises SourceError (cached too) when it cannot be used."""
@@ -65,11 +66,19 @@ class Library:
         with phase("normalize"):
             return Document.from_text(text, name)
 
-    def text(self, name: str) -> str:
-        """The text of a source as located in (decoded, not normalized); raises SourceError when it cannot be used."""
+    def text(self, name: str, keep: bool = True) -> str:
+        """The text of a source as located in (decoded, not normalized): what located spans index, without the cost
+        of normalizing it; kept for the run unless `keep` is false (one pass over the whole library keeps none).
+        Raises SourceError when the source cannot be used."""
         if isinstance(self._documents.get(name), Document):
             return self._documents[name].text
-        return self._load(name)[1]
+        if name in self._texts:
+            return self._texts[name]
+        data, text = self._load(name)
+        self._digests.setdefault(name, hashlib.sha256(data).hexdigest())
+        if keep:
+            self._texts[name] = text
+        return text
 
     def digest(self, name: str) -> str:
         """A hash of the source's bytes (sha256), which caches key on; raises SourceError like `document`.

@@ -66,13 +66,21 @@ class Counted:
         monkeypatch.setattr(checker.cite, "contains", counted_contains)
 
 
-def no_matching(monkeypatch) -> None:
+def no_matching(monkeypatch) -> list[str]:
+    """Make matching fail loudly; returns the list of sources normalized meanwhile (the rules swallow errors)."""
     def refuse(*args, **kwargs):
         raise AssertionError("a warm run must not match")
 
+    normalized: list[str] = []
+
+    def from_text(text, name):
+        normalized.append(name)
+        raise AssertionError("a warm run must not normalize a source")
+
     monkeypatch.setattr(checker.cite, "locate", refuse)
     monkeypatch.setattr(checker.cite, "contains", refuse)
-    monkeypatch.setattr(checker.sources.Document, "from_text", refuse)  # not even normalized
+    monkeypatch.setattr(checker.sources.Document, "from_text", from_text)
+    return normalized
 
 
 @pytest.fixture
@@ -83,8 +91,9 @@ def project(tmp_path):
 def test_a_warm_run_with_nothing_changed_does_no_matching(project, monkeypatch):
     cold = report(project)
     assert json.loads(cold)["facts"][2]["citations"][0]["found_in"] is not None  # found in another source, cached too
-    no_matching(monkeypatch)
+    normalized = no_matching(monkeypatch)
     assert report(project) == cold
+    assert normalized == []  # not even for the rules, which read the sources' text
 
 
 def test_the_cache_gives_the_report_an_uncached_run_gives(project):
