@@ -1,28 +1,72 @@
-"""Facts -> FactResults: every citation (and every disputing quote) located in its source, one document at a time."""
+"""Facts -> FactResults: every citation (and every disputing quote) located in its source, one source at a time, each
+result taken from the cache (checker.cache) when nothing it depends on has changed; a failing quote is looked for
+in the other sources through the library's word index (checker.index)."""
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from checker.cache import (
+    Cache, citation_key, found_in_from_json, found_in_to_json, index_from_json, index_to_json, match_from_json,
+    match_to_json,
+)
+from checker.index import SourceIndex
 from checker.match import MatchOptions, contains, locate, options_for
 from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Span
 from checker.sources import Library, SourceError
 
 CITATIONS, DISPUTES = "citations", "disputes"
+LOCATED, INDEX = "located", "index"  # the cache's kinds: a source's located citations, the library's word index
+
+Job = tuple[Fact, str, int, Citation]  # a quote to locate: its fact, CITATIONS or DISPUTES, its position there
 
 
-def verify_facts(facts: list[Fact], library: Library, options: MatchOptions) -> list[FactResult]:
-    """Locate every quote of every valid fact, grouped by source so each document is read and normalized once."""
+@dataclass(frozen=True)
+class Share:
+    """The order this process locates sources in, as worker `number` of `count` (pytest-xdist): first its own
+    count-th of the sorted sources, then the others' from the far end back, so that it meets each other worker
+    head-on. Workers sharing a cache check it before each source and write each source's results when done, so
+    each locates about 1/count of the sources and reads the rest, and every worker still ends with every result."""
+
+    number: int = 0
+    count: int = 1
+
+    def order(self, sources: list[str]) -> list[str]:
+        if not 0 <= self.number < self.count:
+            return sources
+        start, end = len(sources) * self.number // self.count, len(sources) * (self.number + 1) // self.count
+        return sources[start:end] + sources[:start][::-1] + sources[end:][::-1]
+
+
+def verify_facts(
+    facts: list[Fact], library: Library, options: MatchOptions, cache: Cache | None = None, share: Share = Share()
+) -> list[FactResult]:
+    """Locate every quote of every valid fact, grouped by source so each document is read and normalized once
+    (and not at all when the cache holds all of its results)."""
+    groups = _by_source(facts)
+    elsewhere = Elsewhere(library, options, cache)
+    verdicts: dict[tuple[Fact, str, int], CitationResult] = {}
+    for source in share.order(list(groups)):
+        verdicts.update(verify_source(source, groups[source], library, options, cache, elsewhere))
     results = {fact: FactResult(fact, citations=[], problems=list(fact.problems)) for fact in facts}
-    for _source, jobs in _by_source(facts).items():
+    for jobs in groups.values():  # in the sources' order, whichever order they were located in
         for fact, kind, index, citation in jobs:
-            verdict = verify_citation(citation, fact, library, options, results[fact])
+            verdict = verdicts[fact, kind, index]
             getattr(results[fact], kind).append((index, verdict))
+            if verdict.match.status == "missing-source":
+                results[fact].problems.append(
+                    Problem(citation.file, citation.source_line, citation.source_column, verdict.message)
+                )
     for result in results.values():
         result.citations = [verdict for _, verdict in sorted(result.citations, key=lambda item: item[0])]
         result.disputes = [verdict for _, verdict in sorted(result.disputes, key=lambda item: item[0])]
     return [results[fact] for fact in facts]
 
 
-def _by_source(facts: list[Fact]) -> dict[str, list[tuple[Fact, str, int, Citation]]]:
-    grouped: dict[str, list[tuple[Fact, str, int, Citation]]] = {}
+def _by_source(facts: list[Fact]) -> dict[str, list[Job]]:
+    grouped: dict[str, list[Job]] = {}
     for fact in facts:
         if fact.problems:
             continue
@@ -33,24 +77,103 @@ def _by_source(facts: list[Fact]) -> dict[str, list[tuple[Fact, str, int, Citati
     return dict(sorted(grouped.items()))
 
 
-def verify_citation(
-    citation: Citation, fact: Fact, library: Library, options: MatchOptions, result: FactResult
-) -> CitationResult:
-    """One citation's verdict; a missing source becomes the fact's input problem."""
+def verify_source(
+    source: str, jobs: list[Job], library: Library, options: MatchOptions, cache: Cache | None, elsewhere: Elsewhere
+) -> dict[tuple[Fact, str, int], CitationResult]:
+    """The verdicts of every quote cited from one source, from the cache where it has them; what was located anew
+    is written back, under the digest of the very text it was located in."""
     try:
-        document = library.document(citation.source)
+        digest = library.digest(source)
     except SourceError as error:
-        result.problems.append(Problem(citation.file, citation.source_line, citation.source_column, str(error)))
-        return CitationResult(citation, Match(status="missing-source", ok=False, score=0.0), message=str(error))
-    match = locate(citation.quote, document, options_for(options, citation.strict, fact.strict), citation.selector)
-    found_in = None if match.ok or match.status == "too-short" else find_elsewhere(citation, library, options)
-    message = explain(citation, match, found_in)
-    return CitationResult(citation, match, found_in=found_in, message=message)
+        return {(fact, kind, index): missing(citation, error) for fact, kind, index, citation in jobs}
+    stored = cache.read(LOCATED, digest) if cache else None
+    stored = stored if isinstance(stored, dict) else {}
+    fresh: dict[str, Any] = {}
+    verdicts = {}
+    for fact, kind, index, citation in jobs:
+        resolved = options_for(options, citation.strict, fact.strict)
+        key = citation_key(citation, resolved, options)
+        entry = stored.get(key) if isinstance(stored.get(key), dict) else {}
+        match = match_from_json(entry.get("match"))
+        if match is None:
+            try:
+                match = locate(citation.quote, library.document(source), resolved, citation.selector)
+            except SourceError as error:  # gone or changed since its digest was taken
+                verdicts[fact, kind, index] = missing(citation, error)
+                continue
+            entry = {"match": match_to_json(match)}
+        found_in = None
+        if not match.ok and match.status != "too-short":
+            found_in, entry = elsewhere.find(citation, entry)
+        if entry is not stored.get(key):
+            fresh[key] = entry
+        verdicts[fact, kind, index] = CitationResult(citation, match, found_in=found_in,
+                                                     message=explain(citation, match, found_in))
+    if cache and fresh:
+        now = library.digest(source)
+        cache.write(LOCATED, now, {**(stored if now == digest else {}), **fresh})
+    return verdicts
 
 
-def find_elsewhere(citation: Citation, library: Library, options: MatchOptions) -> tuple[str, Span] | None:
-    """Another source in the library where the quote does stand, as (name, span), or None."""
-    for name in library.names():
+def missing(citation: Citation, error: SourceError) -> CitationResult:
+    """A citation whose source cannot be used: the fact's input error (verify_facts adds it to the fact's problems)."""
+    return CitationResult(citation, Match(status="missing-source", ok=False, score=0.0), message=str(error))
+
+
+class Elsewhere:
+    """Where failing quotes do stand: the library's word index, built (or read from the cache) the first time a quote
+    fails and kept for the run, and each candidate it names confirmed with `contains`."""
+
+    def __init__(self, library: Library, options: MatchOptions, cache: Cache | None) -> None:
+        self.library, self.options, self.cache = library, options, cache
+
+    def find(self, citation: Citation, entry: dict[str, Any]) -> tuple[tuple[str, Span] | None, dict[str, Any]]:
+        """(found_in, the cache entry holding it): the entry's answer when it was found in this very library."""
+        stored = entry.get("elsewhere")
+        if self.cache and isinstance(stored, dict) and stored.get("library") == self.library_digest:
+            found_in = found_in_from_json(stored.get("found_in"))
+            if found_in is not False:
+                return found_in, entry
+        found_in = find_elsewhere(citation, self.library, self.options, self.index)
+        library = self.library_digest if self.cache else None
+        return found_in, {**entry, "elsewhere": {"library": library, "found_in": found_in_to_json(found_in)}}
+
+    @cached_property
+    def library_digest(self) -> str:
+        """A hash of the library's contents: every source's name and bytes (unreadable ones by their error)."""
+        whole = hashlib.sha256()
+        for name in self.library.names():
+            try:
+                whole.update(f"{name}\0{self.library.digest(name)}\n".encode(errors="surrogatepass"))
+            except SourceError as error:
+                whole.update(f"{name}\0!{error}\n".encode(errors="surrogatepass"))
+        return whole.hexdigest()
+
+    @cached_property
+    def index(self) -> SourceIndex:
+        if self.cache:
+            stored = index_from_json(self.cache.read(INDEX, self.library_digest))
+            if stored is not None and stored.names == self.library.names():
+                return stored
+        index = SourceIndex.build((name, self._text(name)) for name in self.library.names())
+        if self.cache:
+            self.cache.write(INDEX, self.library_digest, index_to_json(index))
+        return index
+
+    def _text(self, name: str) -> str | None:
+        try:
+            return self.library.text(name, keep=False)
+        except SourceError:
+            return None
+
+
+def find_elsewhere(
+    citation: Citation, library: Library, options: MatchOptions, index: SourceIndex | None = None
+) -> tuple[str, Span] | None:
+    """Another source in the library where the quote does stand, as (name, span), or None: the first in the library's
+    order. With an index, only the sources it names as candidates are read; without, every source is."""
+    names = library.names() if index is None else index.candidates(citation.quote)
+    for name in names:
         if name == citation.source:
             continue
         try:

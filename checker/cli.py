@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 from checker import changed, shard
@@ -31,6 +32,8 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--sources", help=sources)
     run.add_argument("--json", dest="json_path", type=Path, help="write the JSON report to this file ('-' for stdout)")
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
+    run.add_argument("--no-cache", dest="cache", action="store_false", default=None,
+                     help="locate every quote anew, neither reading nor writing .factcheck-cache/")
     run.add_argument("--html", dest="html_dir", type=Path, metavar="DIR",
                      help="write the HTML report (index.html and its assets) into this directory")
     run.add_argument("--claimreview", type=Path, metavar="FILE",
@@ -108,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         print("--claimreview needs --claimreview-url https://…: the page the fact-checks are published on "
               "(ClaimReview's required url)", file=sys.stderr)
         return 2
-    config = load_config(Path.cwd(), sources=args.sources, strict=args.strict)
+    config = load_config(Path.cwd(), sources=args.sources, strict=args.strict, cache=args.cache)
     if args.shard is not None and args.changed_since:
         print("--changed-since and --shard do not combine: shard the whole suite, or check the change", file=sys.stderr)
         return 2
@@ -120,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
         print(shown(str(error)), file=sys.stderr)
         return 2
     docs, lines, inputs = [], [], []
-    for project, paths in by_project(args.paths, config, lambda root: load_config(root, args.sources, args.strict)):
+    load = partial(load_config, sources=args.sources, strict=args.strict, cache=args.cache)
+    for project, paths in by_project(args.paths, config, load):
         checked = check(paths, project)
         sources_display = checked.inputs.library.display_root
         if project.root != config.root:  # say which pyproject.toml: not the working directory's

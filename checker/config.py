@@ -15,7 +15,7 @@ from checker.model import Problem
 
 MATCH_KEYS = {"min_words": int, "min_chars": int, "max_gap": int, "max_bracket": int, "slips_per_100": (int, float)}
 LIMIT_KEYS = {name: int for name in _limits.SETTINGS}
-KEY_TYPES = {"sources": str, "facts": (str, list), "strict": bool, **MATCH_KEYS, **LIMIT_KEYS}
+KEY_TYPES = {"sources": str, "facts": (str, list), "strict": bool, "cache": bool, **MATCH_KEYS, **LIMIT_KEYS}
 KNOWN_KEYS = set(KEY_TYPES)
 # The range of each number (inclusive): past these a setting is a mistake, and some would break the matcher
 # (a regex repetition over 4,294,967,295, a slip rate of infinity).
@@ -38,6 +38,7 @@ class Config:
     problems: list[Problem] = field(default_factory=list)
     declared: bool = False  # whether pyproject.toml has a [tool.factcheck] table (else every setting is a default)
     base: Path | None = None  # what reports show paths relative to; None: the project root
+    cache: bool = True  # keep located citations in <root>/.factcheck-cache/ (checker.cache)
 
     def display(self, path: Path) -> str:
         """A path as reports show it: relative to the project root (or `base`), with forward slashes."""
@@ -96,7 +97,9 @@ def _declares_factcheck(path: Path) -> bool:
         return True
 
 
-def load_config(start: Path, sources: str | None = None, strict: bool | None = None) -> Config:
+def load_config(
+    start: Path, sources: str | None = None, strict: bool | None = None, cache: bool | None = None
+) -> Config:
     """Read [tool.factcheck] from the project's pyproject.toml; command-line values override it."""
     root = find_project_root(start)
     settings, problems, text = _read_settings(root)
@@ -109,7 +112,8 @@ def load_config(start: Path, sources: str | None = None, strict: bool | None = N
     )
     facts_paths = [root / str(p) for p in (facts if isinstance(facts, list) else [facts])]
     config = Config(root=root, sources=sources_path.resolve(), facts=facts_paths, match=match, problems=problems,
-                    declared=declared, limits=Limits(**{key: settings[key] for key in LIMIT_KEYS if key in settings}))
+                    declared=declared, limits=Limits(**{key: settings[key] for key in LIMIT_KEYS if key in settings}),
+                    cache=bool(settings.get("cache", True)) if cache is None else cache)
     problems.extend(_sources_problems(config, text if sources is None and "sources" in settings else None))
     return config
 

@@ -12,6 +12,7 @@ from typing import Any, Iterator
 import pytest
 
 from checker import changed
+from checker.cite import Share
 from checker.config import Config, find_project_root, load_config
 from checker.model import Fact, FactResult, Problem, RuleResult
 from checker.report import (
@@ -55,6 +56,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--factcheck-sources", metavar="DIR", default=None, help="sources root (default: [tool.factcheck] sources)"
     )
     group.addoption("--factcheck-strict", action="store_true", default=None, help="fail fuzzy matches too")
+    group.addoption("--factcheck-no-cache", dest="factcheck_cache", action="store_false", default=None,
+                    help="locate every quote anew, neither reading nor writing .factcheck-cache/")
     group.addoption("--factcheck-html", metavar="DIR", default=None,
                     help="write the factcheck HTML report (index.html and its assets) into DIR")
     group.addoption("--factcheck-sarif", metavar="FILE", default=None,
@@ -141,9 +144,10 @@ def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Ite
 class Project:
     """One project's facts in this session (the nearest [tool.factcheck] decides): the pipeline's steps, run once."""
 
-    def __init__(self, config: Config, explicit: list[Path]) -> None:
+    def __init__(self, config: Config, explicit: list[Path], share: Share) -> None:
         self.config = config
         self.explicit = explicit  # fact files named on the command line outside the configured facts
+        self.share = share  # where this xdist worker starts locating (every worker still gets every result)
         self.collected = False
         self.setup_reported = False
         self.suite_recorded = False
@@ -157,7 +161,7 @@ class Project:
 
     @cached_property
     def fact_results(self) -> dict[Fact, FactResult]:
-        return {result.fact: result for result in verify(self.inputs)}
+        return {result.fact: result for result in verify(self.inputs, share=self.share)}
 
     @cached_property
     def findings(self) -> Findings:
@@ -221,7 +225,7 @@ class State:
         root = self.project_root(path)
         if root not in self.projects:
             config = self.load_config(root)
-            project = Project(config, [])
+            project = Project(config, [], worker_share(self.pytest_config))
             named = [p for p in self.named_fact_files if self.project_root(p) == root and not project.owns(p)]
             project.explicit.extend(named)
             self.projects[root] = project
@@ -237,6 +241,7 @@ class State:
             root,
             sources=self.pytest_config.getoption("factcheck_sources"),
             strict=self.pytest_config.getoption("factcheck_strict"),
+            cache=self.pytest_config.getoption("factcheck_cache"),
         )
         config.base = self.base_for(root)
         return config
@@ -278,6 +283,18 @@ class State:
         config = self.project(yaml_files[0]).config
         return (f"{where or '.'}: {len(yaml_files)} YAML files but no fact file: none is under the facts paths of "
                 f"{config.describe()}, nor declares facts:, entities: or rules: at its top level")
+
+
+def worker_share(config: pytest.Config) -> Share:
+    """This process's place among pytest-xdist workers: worker k of n starts locating at the k/n point of the
+    sources, so that workers sharing the cache divide the work (with the cache off, each does it all)."""
+    worker = getattr(config, "workerinput", None)
+    if not worker:
+        return Share()
+    try:
+        return Share(int(str(worker["workerid"]).removeprefix("gw")), int(worker["workercount"]))
+    except (KeyError, ValueError):
+        return Share()
 
 
 def rule_name(rule: Any) -> str:

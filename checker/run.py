@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Callable
 
 from checker import rules
-from checker.cite import verify_facts
+from checker.cache import Cache
+from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
 from checker.model import Fact, FactResult, Problem, Report, RuleResult
 from checker.profile import phase
@@ -112,10 +113,13 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
     return Inputs(config, suite, library, metadata, config.problems + problems + metadata_problems)
 
 
-def verify(inputs: Inputs, facts: list[Fact] | None = None) -> list[FactResult]:
-    """Every quote of every valid fact (or of `facts`) located in its source, with the options resolved for it."""
+def verify(inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share()) -> list[FactResult]:
+    """Every quote of every valid fact (or of `facts`) located in its source, with the options resolved for it (from
+    the project's cache when it holds them); `share` says where a pytest-xdist worker starts."""
+    cache = Cache(inputs.config.root) if inputs.config.cache else None
     with phase("locate"):
-        return verify_facts(inputs.suite.facts if facts is None else facts, inputs.library, inputs.config.match)
+        facts = inputs.suite.facts if facts is None else facts
+        return verify_facts(facts, inputs.library, inputs.config.match, cache, share)
 
 
 def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:

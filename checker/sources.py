@@ -1,6 +1,7 @@
 """The sources root: each cited document read and normalized once, and sources.yaml metadata."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -36,6 +37,8 @@ class Library:
     truncated: bool = False  # listing the sources stopped at limits.max_source_files
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
+    _digests: dict[str, str | SourceError] = field(default_factory=dict)
+    _texts: dict[str, str] = field(default_factory=dict)
 
     def document(self, name: str) -> Document:
         """The document a citation names; raises SourceError (cached too) when it cannot be used."""
@@ -55,43 +58,80 @@ class Library:
         return f"no sources: the sources root {self.display_root}/ is not a directory"
 
     def _read(self, name: str) -> Document | SourceError:
-        if self.unusable:
-            return SourceError(self.unusable)
-        if "\0" in name:
-            return SourceError(f"source {name!r} has a NUL character in its name: write the file name")
         try:
-            return self._read_path(name)
-        except (OSError, ValueError) as error:  # a name too long for the file system, say
-            return SourceError(f"source {name[:80]!r} cannot be read: {getattr(error, 'strerror', None) or error}")
+            data, text = self._load(name)
+        except SourceError as error:
+            return error
+        self._digests[name] = hashlib.sha256(data).hexdigest()  # the digest of exactly the text located in
+        with phase("normalize"):
+            return Document.from_text(text, name)
 
-    def _read_path(self, name: str) -> Document | SourceError:
+    def text(self, name: str, keep: bool = True) -> str:
+        """The text of a source as located in (decoded, not normalized): what located spans index, without the cost
+        of normalizing it; kept for the run unless `keep` is false (one pass over the whole library keeps none).
+        Raises SourceError when the source cannot be used."""
+        if isinstance(self._documents.get(name), Document):
+            return self._documents[name].text
+        if name in self._texts:
+            return self._texts[name]
+        data, text = self._load(name)
+        self._digests.setdefault(name, hashlib.sha256(data).hexdigest())
+        if keep:
+            self._texts[name] = text
+        return text
+
+    def digest(self, name: str) -> str:
+        """A hash of the source's bytes (sha256), which caches key on; raises SourceError like `document`.
+        Once the document is read, the digest of the very bytes it was read from."""
+        if name not in self._digests:
+            try:
+                self._digests[name] = hashlib.sha256(self._load(name)[0]).hexdigest()
+            except SourceError as error:
+                self._digests[name] = error
+        found = self._digests[name]
+        if isinstance(found, SourceError):
+            raise found
+        return found
+
+    def _load(self, name: str) -> tuple[bytes, str]:
+        """The bytes of a source and its text; raises SourceError naming what is wrong."""
+        if self.unusable:
+            raise SourceError(self.unusable)
+        if "\0" in name:
+            raise SourceError(f"source {name!r} has a NUL character in its name: write the file name")
+        try:
+            return self._load_path(name)
+        except (OSError, ValueError) as error:  # a name too long for the file system, say
+            reason = getattr(error, "strerror", None) or error
+            raise SourceError(f"source {name[:80]!r} cannot be read: {reason}") from None
+
+    def _load_path(self, name: str) -> tuple[bytes, str]:
         path = (self.root / self._stored_name(name)).resolve()
         if not path.is_relative_to(self.root.resolve()):
-            return SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
+            raise SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
         try:
             mode = path.stat().st_mode
         except OSError:
-            return SourceError(
+            raise SourceError(
                 f"source '{name}' not found in {self.display_root}/: check the file name{self._suggest(name)}"
-            )
+            ) from None
         if stat.S_ISDIR(mode):
-            return SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
+            raise SourceError(f"source '{name}' is a directory in {self.display_root}/: cite a file in it")
         if not stat.S_ISREG(mode):
-            return SourceError(f"source '{name}' is not a regular file (a pipe, socket or device) in "
-                               f"{self.display_root}/: cite a text file")
+            raise SourceError(f"source '{name}' is not a regular file (a pipe, socket or device) in "
+                              f"{self.display_root}/: cite a text file")
         size = path.stat().st_size
         if size > self.limits.max_source_bytes:
-            return SourceError(over(f"source '{name}' size in bytes", size, "max_source_bytes",
-                                    self.limits.max_source_bytes, "cite a smaller excerpt of the document"))
+            raise SourceError(over(f"source '{name}' size in bytes", size, "max_source_bytes",
+                                   self.limits.max_source_bytes, "cite a smaller excerpt of the document"))
         try:
             with phase("read"):
-                text = path.read_bytes().decode("utf-8-sig")
+                data = path.read_bytes()
+                return data, LONE_CR.sub("\n", data.decode("utf-8-sig"))
         except UnicodeDecodeError:
-            return SourceError(f"source '{name}' is not valid UTF-8 text")
+            raise SourceError(f"source '{name}' is not valid UTF-8 text") from None
         except OSError as error:
-            return SourceError(f"source '{name}' cannot be read: {error.strerror}")
-        with phase("normalize"):
-            return Document.from_text(LONE_CR.sub("\n", text), name)
+            raise SourceError(f"source '{name}' cannot be read: {error.strerror}") from None
 
     def _stored_name(self, name: str) -> str:
         """The name as stored on disk: a citation in decomposed Unicode (U+0308 after U) names the file written in

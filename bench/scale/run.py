@@ -78,6 +78,7 @@ def run_entry_points(project: Path, names: list[str], runs: int, timeout: float)
         _, command, report = ENTRY_POINTS[name]
         measured[name] = []
         (project / report).unlink(missing_ok=True)  # a warm run cut off keeps the cold run's report
+        shutil.rmtree(project / ".factcheck-cache", ignore_errors=True)  # cold: nothing located yet
         for _ in range(runs):
             result = run(command, project, timeout)
             measured[name].append(result)

@@ -7,10 +7,10 @@ from measure import Measured
 
 PHASES = ("load", "read", "normalize", "locate", "rules", "report")
 RUNS = ("cold", "warm*")
-WARM_NOTE = ("*warm: the same command again; factcheck has no cache yet (issue 8, item 6), so today it repeats the "
-             "work. Phases are summed over the processes that ran them (n = processes); other = wall − phases "
-             "(interpreter start, imports, collection, pytest's own reporting). A run cut off by the timeout shows "
-             "the phases it finished; the phase it was in counts under other.")
+WARM_NOTE = ("*warm: the same command again, with the cache the cold run filled (.factcheck-cache/, deleted before "
+             "each entry point's cold run). Phases are summed over the processes that ran them (n = processes); "
+             "other = wall − phases (interpreter start, imports, collection, pytest's own reporting). A run cut "
+             "off by the timeout shows the phases it finished; the phase it was in counts under other.")
 
 
 def seconds(result: Measured | None) -> str:

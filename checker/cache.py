@@ -1,0 +1,174 @@
+"""The project's cache (.factcheck-cache/): located citations keyed by the content they depend on, and the library's
+word index keyed by the library's contents. Safe to delete; an entry that is stale, corrupt or not ours is ignored.
+
+What a located citation depends on, and so its key: the source's bytes (sha256), its name (messages name it), the
+quote, its selector, the options it was matched with, and the matcher itself — MATCHER_VERSION, a fingerprint of
+checker/match's source files, the Unicode database and the versions of the libraries the matcher judges with. Any
+change to checker/match that can change a Match must bump MATCHER_VERSION (the fingerprint is a safety net, not a
+substitute: an installed copy may carry only compiled files). A quote found in another source also depends on
+every other source: that part of an entry is trusted only for the library contents it was found with.
+
+Writers never leave a half-written file: each writes a temporary file in the same directory and renames it into
+place (`os.replace`), so concurrent runs (pytest-xdist workers) at worst both compute an entry, and a reader sees a
+whole file or none. The cache is an optimisation only: a file that cannot be written is skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import unicodedata
+from dataclasses import asdict
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import checker.match as match_package
+from checker.index import SourceIndex
+from checker.match import MatchOptions
+from checker.model import Citation, Match, Span
+
+MATCHER_VERSION = 1  # bump whenever checker/match changes what it answers for a quote (README: Development)
+DIRECTORY = ".factcheck-cache"
+MATCH_KEYS = {"status": str, "ok": bool, "score": (int, float), "matched": str, "diff": str, "moved": str}
+
+
+@lru_cache(maxsize=1)
+def _judged_by() -> str:
+    """The matcher's version and what it judges with: a change in any of them makes every entry stale. Besides
+    MATCHER_VERSION, a fingerprint of checker/match's own source files, so that an edit nobody versioned still
+    never reads results the old code produced."""
+    versions = []
+    for package in ("rapidfuzz", "pyspellchecker"):
+        try:
+            versions.append(f"{package}-{metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}-none")
+    code = hashlib.sha256()
+    for path in sorted(Path(match_package.__file__).parent.glob("*.py")):
+        code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    unicode = f"unicode{unicodedata.unidata_version}"
+    return "-".join([f"matcher{MATCHER_VERSION}", code.hexdigest()[:12], unicode, *versions])
+
+
+class Cache:
+    """JSON entries under <project>/.factcheck-cache/<matcher and its libraries>/<kind>/<key>.json."""
+
+    def __init__(self, project_root: Path) -> None:
+        self.top = project_root / DIRECTORY
+        self.root = self.top / _judged_by()
+
+    def read(self, kind: str, key: str) -> Any:
+        """The value stored under (kind, key), or None when there is none or it cannot be trusted."""
+        try:
+            stored = json.loads(self._path(kind, key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(stored, dict) or stored.get("key") != key:
+            return None
+        return stored.get("value")
+
+    def write(self, kind: str, key: str, value: Any) -> None:
+        """Store `value` under (kind, key) atomically; silently skipped when the cache cannot be written."""
+        path = self._path(kind, key)
+        temporary = None
+        try:
+            self._create(path.parent)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"key": key, "value": value}, out, separators=(",", ":"))  # ASCII: any name survives
+            os.replace(temporary, path)
+        except OSError:
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / f"{key}.json"
+
+    def _create(self, directory: Path) -> None:
+        """The directory, and at the top a .gitignore and CACHEDIR.TAG so that nothing backs up or commits it."""
+        if not self.top.is_dir():
+            self.top.mkdir(parents=True, exist_ok=True)
+            (self.top / ".gitignore").write_text("# created by factcheck: safe to delete\n*\n", encoding="utf-8")
+            (self.top / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n# factcheck's cache: safe to delete\n", encoding="utf-8"
+            )
+        directory.mkdir(parents=True, exist_ok=True)
+
+
+def digest(*parts: Any) -> str:
+    """A key for JSON-able parts (sha256 of their canonical JSON)."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("ascii")).hexdigest()
+
+
+def citation_key(citation: Citation, options: MatchOptions, project: MatchOptions) -> str:
+    """What a located citation depends on besides its source's bytes: name, quote, selector and both options
+    (the quote's own, and the project's that the search in other sources uses)."""
+    selector = asdict(citation.selector) if citation.selector is not None else None
+    return digest(citation.source, citation.quote, selector, asdict(options), asdict(project))
+
+
+# ---- the stored forms --------------------------------------------------------------------------
+
+
+def span_to_json(span: Span) -> list[int]:
+    return [span.start, span.end, span.line, span.column]
+
+
+def span_from_json(data: Any) -> Span | None:
+    if isinstance(data, list) and len(data) == 4 and all(type(n) is int for n in data):
+        return Span(*data)
+    return None
+
+
+def match_to_json(match: Match) -> dict[str, Any]:
+    stored = {key: getattr(match, key) for key in MATCH_KEYS}
+    return {**stored, "spans": [span_to_json(s) for s in match.spans], "differences": list(match.differences)}
+
+
+def match_from_json(data: Any) -> Match | None:
+    """The Match stored, or None when the entry is not exactly what `match_to_json` writes."""
+    if not isinstance(data, dict) or set(data) != {*MATCH_KEYS, "spans", "differences"}:
+        return None
+    if not all(isinstance(data[key], kind) and (kind is bool) == (type(data[key]) is bool)
+               for key, kind in MATCH_KEYS.items()):
+        return None
+    spans = [span_from_json(s) for s in data["spans"]] if isinstance(data["spans"], list) else [None]
+    differences = data["differences"]
+    if None in spans or not isinstance(differences, list) or not all(isinstance(d, str) for d in differences):
+        return None
+    return Match(**{key: data[key] for key in MATCH_KEYS}, spans=tuple(spans), differences=tuple(differences))
+
+
+def found_in_to_json(found_in: tuple[str, Span] | None) -> list[Any] | None:
+    return None if found_in is None else [found_in[0], span_to_json(found_in[1])]
+
+
+def found_in_from_json(data: Any) -> tuple[str, Span] | None | bool:
+    """The stored (name, span) or None; False when the entry is damaged."""
+    if data is None:
+        return None
+    if isinstance(data, list) and len(data) == 2 and isinstance(data[0], str) and span_from_json(data[1]):
+        return data[0], span_from_json(data[1])
+    return False
+
+
+def index_to_json(index: SourceIndex) -> dict[str, Any]:
+    return {"names": index.names, "postings": index.postings}
+
+
+def index_from_json(data: Any) -> SourceIndex | None:
+    if not isinstance(data, dict) or not isinstance(data.get("names"), list):
+        return None
+    if not isinstance(data.get("postings"), dict):
+        return None
+    names, postings = data["names"], data["postings"]
+    if not all(isinstance(name, str) for name in names):
+        return None
+    count = len(names)
+    for numbers in postings.values():
+        if not isinstance(numbers, list) or not all(type(n) is int and 0 <= n < count for n in numbers):
+            return None
+    return SourceIndex(names, postings)

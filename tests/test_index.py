@@ -1,0 +1,203 @@
+"""checker.index: the word index never misses a source the matcher finds a quote in, and narrows the search.
+
+The property that matters: whenever `contains(quote, doc)` finds the quote, `SourceIndex.candidates(quote)` lists
+the document — over typographic noise (curly quotes, dashes, NBSP, soft hyphens, words hyphenated across line
+breaks, ligatures, combining accents, superscripts), ellipses and [insertions], and over text drawn from an alphabet
+of exactly the characters the matcher treats specially.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from checker.index import SourceIndex, document_words, required_words
+from checker.match import Document, MatchOptions, contains
+from tests.conftest import SEEDS
+
+SETTINGS = settings(max_examples=300, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+OPTIONS = (MatchOptions(), MatchOptions(min_words=1, min_chars=1))
+WORDS = ("attack", "bridge", "telegram", "accounts", "office", "final", "first", "effect", "cooperation",
+         "shut", "ISIS", "Europol", "week", "not", "over", "5,000", "2019", "café", "naïve")
+
+
+def assert_listed_whenever_found(quote: str, texts: dict[str, str]) -> None:
+    index = SourceIndex.build(sorted(texts.items()))
+    candidates = index.candidates(quote)
+    for name, text in texts.items():
+        for options in OPTIONS:
+            if contains(quote, Document.from_text(text, name), options) is not None:
+                assert name in candidates, (quote, text, required_words(quote), sorted(document_words(text)))
+
+
+# ---- typeset prose -------------------------------------------------------------------------------
+
+@st.composite
+def noisy_word(draw) -> str:
+    word = draw(st.sampled_from(WORDS))
+    kind = draw(st.sampled_from(["plain"] * 6 + ["curly", "straight", "possessive", "soft", "break", "ligature",
+                                                  "accent", "capital", "superscript", "zero-width", "fullwidth"]))
+    if kind == "curly":
+        return f"\u201c{word}\u201d"
+    if kind == "straight":
+        return f"'{word}'"
+    if kind == "possessive":
+        return word + draw(st.sampled_from(["\u2019s", "'s", "\u02bcs"]))
+    if kind in ("soft", "break") and len(word) >= 4:
+        at = draw(st.integers(1, len(word) - 1))
+        cut = "\u00ad" if kind == "soft" else draw(st.sampled_from(["-\n", "-\r\n", "\u00ad\n", "\u2010\n  ", "-\nX"]))
+        return word[:at] + cut.replace("X", "") + word[at:]
+    if kind == "ligature":
+        return word.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("ff", "\ufb00")
+    if kind == "accent":
+        return word.replace("é", "e\u0301").replace("ï", "i\u0308").replace("e", "e\u0301", 1)
+    if kind == "capital":
+        return word.upper()
+    if kind == "superscript":
+        return word + draw(st.sampled_from(["\u00b2", "\u00b9", "\u2082"]))
+    if kind == "zero-width":
+        at = draw(st.integers(0, len(word)))
+        return word[:at] + draw(st.sampled_from(["\u200b", "\u200d", "\ufeff", "\u2060"])) + word[at:]
+    if kind == "fullwidth":
+        return "".join(chr(ord(c) + 0xFEE0) if "a" <= c <= "z" else c for c in word)
+    return word
+
+
+SEPARATORS = [" "] * 10 + ["\u00a0", "\u2009", "\t", "\n", "\r\n", " \u2014 ", "\u2013", "-", "\n\n", ", ", ". ",
+                           "...", " \u2026 ", "/", "(", ") "]
+
+
+@st.composite
+def noisy_text(draw, min_size: int = 6) -> str:
+    words = draw(st.lists(noisy_word(), min_size=min_size, max_size=30))
+    seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(words), max_size=len(words)))
+    return "".join(w + s for w, s in zip(words, seps))
+
+
+def retyped(text: str, data) -> str:
+    """The same passage as an editor may type it: other quote marks, dashes and spaces, no invisible characters."""
+    swaps = {"\u201c": ['"', "\u00ab"], "\u201d": ['"', "\u00bb"], "\u2019": ["'"], "'": ["\u2019"], "\u2014": ["-"],
+             "\u00a0": [" "], "\n": [" "], "\u00ad": [""], "\u200b": [""], "\u2013": ["-", "\u2014"]}
+    return "".join(data.draw(st.sampled_from([c] + swaps[c])) if c in swaps else c for c in text)
+
+
+@st.composite
+def quoted(draw, text: str) -> str:
+    """A stretch of `text` cut at spaces, as written or retyped, maybe with an ellipsis or an [insertion] in it."""
+    cuts = [0] + [m.end() for m in re.finditer(r"\s+", text)] + [len(text)]
+    i = draw(st.integers(0, len(cuts) - 2))
+    j = draw(st.integers(i + 1, len(cuts) - 1))
+    quote = text[cuts[i] : cuts[j]]
+    if draw(st.booleans()):
+        quote = retyped(quote, draw(st.data()))
+    words = list(re.finditer(r"\S+", quote))
+    edit = draw(st.sampled_from(["none", "none", "ellipsis", "insertion", "initial"]))
+    if edit == "ellipsis" and len(words) >= 5:
+        a = draw(st.integers(1, len(words) - 3))
+        b = draw(st.integers(a, len(words) - 2))
+        ellipsis = draw(st.sampled_from(["...", "\u2026", "[...]", ". . ."]))
+        quote = quote[: words[a].start()] + ellipsis + " " + quote[words[b].end():]
+    elif edit == "insertion" and len(words) >= 3:
+        k = draw(st.integers(0, len(words) - 1))
+        insertion = draw(st.sampled_from(["the app", "it", "ISIS"]))
+        quote = quote[: words[k].start()] + f"[{insertion}]" + quote[words[k].end():]
+    elif edit == "initial" and words and len(words[0].group()) > 1:
+        quote = f"[{quote[0].upper()}]{quote[1:]}"
+    return quote
+
+
+@SETTINGS
+@given(st.data())
+def test_a_source_that_holds_a_quote_is_always_a_candidate(data):
+    text = data.draw(noisy_text())
+    quote = data.draw(quoted(text))
+    assert_listed_whenever_found(quote, {"a.txt": text})
+
+
+@SETTINGS
+@given(st.data())
+def test_every_source_holding_a_quote_is_a_candidate_among_several(data):
+    texts = {f"{n}.txt": data.draw(noisy_text()) for n in range(3)}
+    quote = data.draw(quoted(texts[data.draw(st.sampled_from(sorted(texts)))]))
+    assert_listed_whenever_found(quote, texts)
+
+
+# ---- any text over the characters the matcher treats specially -------------------------------------
+
+# letters, case folds, a ligature, super- and subscripts, combining accents
+ALPHABET = ("abcdeAB\u00e9\u00df\u0130\u2126\ufb01\u00b2\u2082\u0301\u0308"
+            "0123456789_"
+            "'\u2019\u2018`\u00b4\u02bc\"\u201c\u201d\u00ab\u00bb"  # single and double quote marks
+            "-\u2010\u2011\u2013\u2014\u2212\u00ad\u200b\u200d\ufeff"  # dashes, soft hyphen, invisible characters
+            " \u00a0\u2009\t\n\r.,;:!?()[]/\u2026@#%$")
+
+
+@SETTINGS
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=80), st.data())
+def test_no_miss_over_the_characters_the_matcher_folds(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    assume(contains(quote, Document.from_text(text, "a.txt"), OPTIONS[1]) is not None)
+    assert_listed_whenever_found(quote, {"a.txt": text})
+
+
+# ---- examples ------------------------------------------------------------------------------------
+
+
+def test_a_word_hyphenated_across_a_line_break_is_indexed_joined_and_split():
+    words = document_words("the an\u00adnounce-\nment and co-\nop-\nera-\ntion")
+    assert {"announcement", "announce", "ment", "cooperation", "coop", "operation", "co", "op", "era", "tion"} <= words
+
+
+def test_a_quote_mark_breaks_a_word_between_letters_and_is_dropped_elsewhere_as_the_matcher_does():
+    assert document_words("it wasn\u2019t \u201cfinal\u201d") == {"it", "wasn", "t", "final"}
+    assert document_words("0`\ufeff0\u20180 \u2018quoted\u2019_s") == {"00", "0", "quoted", "s"}
+
+
+def test_typography_folds_as_the_matcher_folds():
+    words = document_words("\ufb01nal 10\u00b2 e\u0301te\u0301 STRASSE")
+    assert {"final", "10", "2", "\u00e9t\u00e9", "strasse"} <= words
+
+
+def test_a_quote_requires_its_inner_words_only():
+    assert required_words("[T]hey said ... it was \u201cnot\u201d final [today] at all") == {"was", "not"}
+    assert required_words("By Saturday afternoon Telegram was a ghost town") == {"saturday", "afternoon", "telegram",
+                                                                                 "was", "a", "ghost"}
+
+
+def test_a_quote_with_no_inner_word_requires_its_ends_beside_no_insertion():
+    assert required_words("two words ... two more") == {"two", "words", "more"}
+    assert required_words("[T]hey said [it]") is None  # nothing sure: every source is a candidate
+
+
+def test_candidates_are_the_sources_holding_every_required_word_in_library_order():
+    index = SourceIndex.build([("a.txt", "the attack near London Bridge on Friday"),
+                               ("b.txt", "no attack was reported near the bridge"),
+                               ("c.txt", "on a bridge, an attack near Friday's London"),
+                               ("d.txt", None)])
+    assert index.candidates("the attack near London Bridge on Friday") == ["a.txt", "c.txt"]
+    assert index.candidates("an elephant near London Bridge on Friday") == []
+    assert index.candidates("[T]he [x] near [y]") == ["a.txt", "b.txt", "c.txt", "d.txt"]
+
+
+def test_the_seeds_quotes_find_only_their_own_source():
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+    index = SourceIndex.build(sorted(texts.items()))
+    assert index.candidates("Nearly 5,000 accounts and over 26,000 items, including videos") == [
+        "003_1288ced4304eb56c.txt"]
+
+
+@SETTINGS
+@given(st.one_of(noisy_text(), st.text(alphabet=ALPHABET, max_size=80)))
+def test_the_bytes_fast_path_folds_as_the_string_path(text):
+    from checker import index
+
+    fast = document_words(text)
+    saved, index.MAX_REPLACED = index.MAX_REPLACED, -1  # every text down the str.translate path
+    try:
+        assert document_words(text) == fast
+    finally:
+        index.MAX_REPLACED = saved
