@@ -44,6 +44,24 @@ def _add(found: list[Sentence], line: str, offset: int, number: int, start: int,
         found.append(Sentence(offset + lead, offset + lead + len(stripped), number, stripped))
 
 
+def window(text: str, start: int, end: int, line: int) -> list[Sentence]:
+    """The sentences of the lines holding [start, end) and of the nearest non-blank line above them, with offsets
+    and lines in `text` (`line` is the 1-based line of `start`): what a rule reads around a quote, split in time
+    proportional to the quote, not to the source (a sentence never crosses a line end)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", max(end, start + 1) - 1)
+    hi = len(text) if hi == -1 else hi
+    above = lo - 1
+    while above > 0:  # back over blank lines to the line above
+        line_start = text.rfind("\n", 0, above) + 1
+        if text[line_start:above].strip():
+            lo = line_start
+            break
+        above = line_start - 1
+    first_line = line - text.count("\n", lo, start)
+    return [Sentence(s.start + lo, s.end + lo, s.line + first_line - 1, s.text) for s in split_sentences(text[lo:hi])]
+
+
 def around(sentences: list[Sentence], start: int, end: int) -> list[Sentence]:
     """The sentences that share at least one character with [start, end) (the one holding `start` when empty)."""
     return [s for s in sentences if s.start < max(end, start + 1) and start < s.end]

@@ -16,10 +16,11 @@ from checker.load import Mapping, Sequence
 from checker.model import CitationResult, Dispute, Fact, FactResult, Location, Problem, RuleResult
 from checker.rules import waivers as waiving
 from checker.rules.evidence import backs
-from checker.sentences import Sentence, around, split_sentences
+from checker.sentences import around, window
 from checker.values import BadValue, Value, agree, parse_published, read_value
 
 SEVERITIES = ("error", "warning")
+BEFORE = 60  # lines above a quote that ctx.before reads (a heading, the person a pronoun stands for)
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]is|[Hh]er|[Tt]his)\b")
 COMMON_KEYS = {"kind", "id", "severity", "note"}
 SCOPE_KEYS = {"facts": "facts", "about": "entities", "properties": "properties"}
@@ -127,7 +128,6 @@ class Context:
     running: set[str] = field(default_factory=set)  # the names and kinds of the rules that run (a waiver names one)
     kinds: set[str] = field(default_factory=set)  # every registered kind
     library: Any = None  # the sources (checker.sources.Library): the text around a located quote
-    _sentences: dict[str, list[Sentence]] = field(default_factory=dict)
 
     def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
         """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, and the rest
@@ -175,10 +175,8 @@ class Context:
         text = self.text(cited.citation.source) if cited.ok and cited.match.spans else None
         if text is None:
             return cited.citation.quote
-        source = cited.citation.source
-        if source not in self._sentences:
-            self._sentences[source] = split_sentences(text)
-        sentences, spans = self._sentences[source], cited.match.spans
+        spans = cited.match.spans
+        sentences = window(text, spans[0].start, spans[-1].end, spans[0].line)
         found = around(sentences, spans[0].start, spans[-1].end)
         if antecedent and found and PRONOUN.search(" ".join(s.text for s in found)):
             first = sentences.index(found[0])
@@ -186,9 +184,18 @@ class Context:
         return " ".join(s.text for s in found) or cited.citation.quote
 
     def before(self, cited: CitationResult) -> str:
-        """The source's text before a located quote ('' when it was not located)."""
+        """The source's text before a located quote, back to at most BEFORE lines above it ('' when it was not
+        located): where a heading or the person a pronoun stands for is looked for, in time bounded per quote."""
         text = self.text(cited.citation.source) if cited.ok and cited.match.spans else None
-        return text[: cited.match.spans[0].start] if text is not None else ""
+        if text is None:
+            return ""
+        start = cited.match.spans[0].start
+        lo = start
+        for _ in range(BEFORE):
+            lo = text.rfind("\n", 0, max(lo - 1, 0))
+            if lo < 0:
+                return text[:start]
+        return text[lo + 1:start]
 
     def source_path(self, source: str) -> str:
         return f"{self.sources_display}/{source}"
