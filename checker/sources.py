@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from checker.formats import MissingExtra, extractor_for
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
 from checker.match import Document
@@ -90,8 +91,18 @@ class Library:
             return SourceError(f"source '{name}' is not valid UTF-8 text")
         except OSError as error:
             return SourceError(f"source '{name}' cannot be read: {error.strerror}")
+        text = LONE_CR.sub("\n", text)
+        extract = extractor_for(name)
+        if extract is None:  # plain text: read as it is
+            with phase("normalize"):
+                return Document.from_text(text, name)
+        try:
+            with phase("extract"):
+                extracted = extract(text)
+        except MissingExtra as missing:
+            return SourceError(f"source '{name}' is {missing}")
         with phase("normalize"):
-            return Document.from_text(LONE_CR.sub("\n", text), name)
+            return Document.from_text(extracted.text, name, extracted.source_map)
 
     def _stored_name(self, name: str) -> str:
         """The name as stored on disk: a citation in decomposed Unicode (U+0308 after U) names the file written in
