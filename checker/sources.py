@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from checker.formats import MissingExtra, extractor_for
+from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
 from checker.match import Document
@@ -193,7 +194,26 @@ def read_metadata(
                     f"{LATEST_PUBLISHED}; 'next year' or 'tomorrow' is counted from it): correct the date")))
                 published = None
             infos[raw["file"]] = SourceInfo(raw["file"], published, lineage.get("of"), lineage.get("kind"), raw)
+    if isinstance(loaded.data.get("sources"), list):
+        problems += changed_problems(changed_sources(root, loaded.data["sources"]), loaded.file)
     return infos, problems
+
+
+def update_recorded_hashes(root: Path, display_root: str, limits: Limits = Limits()) -> list[str]:
+    """check --update-hashes: every sha256 in sources.yaml that no longer matches its file rewritten (only those
+    values; every other byte kept); what was updated, one line each. A sources.yaml with problems is left alone."""
+    path = root / METADATA_FILE
+    if not path.is_file():
+        return []
+    loaded = load_file(path, f"{display_root}/{METADATA_FILE}", limits)
+    if loaded.data is None or top_level_problem(loaded.data, loaded.file) or not isinstance(
+            loaded.data.get("sources"), list) or schema_problems(loaded.data, loaded.file, schema="sources"):
+        return []
+    changed = changed_sources(root, loaded.data["sources"])
+    if changed:
+        update_hashes(path, changed)
+    return [f"{loaded.file}:{item.line}: sha256 of {item.file} updated from {item.recorded} to {item.actual}"
+            for item in changed]
 
 
 def published_in_range(text: str) -> bool:
