@@ -13,7 +13,8 @@ import re
 import textwrap
 
 BULLET = re.compile(r"^\s*[•·▪‣◦*-]\s+")
-FORMAT_SUFFIX = {"html": ".html", "md": ".md"}
+FORMAT_SUFFIX = {"html": ".html", "md": ".md", "pdf": ".pdf"}
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # Unicode (curly quotes, dashes, bullets) in the PDF
 
 
 def blocks(text: str) -> list[list[str]]:
@@ -106,5 +107,25 @@ def _inline_md(line: str) -> str:
     return _dress(escaped, ("*", "*"), ("[", "](https://example.org/more)"), " ")
 
 
-def render(text: str, fmt: str) -> str:
-    return {"html": to_html, "md": to_markdown}[fmt](text)
+def to_pdf(text: str, title: str = "A report") -> bytes:
+    """A PDF report typeset with fpdf2 on small pages (A6, 105 x 148 mm), so paragraphs, and the sentences facts
+    cite, run over page breaks."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format=(105, 148))  # A6, in mm
+    pdf.set_auto_page_break(True, margin=12)
+    pdf.add_font("DejaVu", fname=FONT)
+    pdf.set_font("DejaVu", size=8)
+    pdf.set_title(title)
+    pdf.add_page()
+    text = text.replace("\u00a0", " ").replace("\t", " ")  # typeset as spaces (a PDF's text layer keeps no NBSP)
+    for block in blocks(text):
+        for line in block:
+            pdf.multi_cell(0, 4, BULLET.sub("• ", line.strip()) if BULLET.match(line) else line.strip(),
+                           new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def render(text: str, fmt: str) -> str | bytes:
+    return {"html": to_html, "md": to_markdown, "pdf": to_pdf}[fmt](text)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checker.formats import MissingExtra, extractor_for
+from checker.formats import BINARY, ExtractError, MissingExtra, extractor_for, format_of
 from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
@@ -19,7 +19,7 @@ from checker.profile import phase
 from checker.validate import schema_problems, top_level_problem
 
 METADATA_FILE = "sources.yaml"
-TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf", ""}
 EARLIEST_PUBLISHED, LATEST_PUBLISHED = "0002-01-01", "9998-12-31"
 LONE_CR = re.compile(r"\r(?!\n)")  # an old Mac line end: a line end, one character for one (offsets kept)
 
@@ -85,6 +85,8 @@ class Library:
         if size > self.limits.max_source_bytes:
             return SourceError(over(f"source '{name}' size in bytes", size, "max_source_bytes",
                                     self.limits.max_source_bytes, "cite a smaller excerpt of the document"))
+        if format_of(name) in BINARY:
+            return self._extract(name, path)
         try:
             with phase("read"):
                 text = path.read_bytes().decode("utf-8-sig")
@@ -97,11 +99,19 @@ class Library:
         if extract is None:  # plain text: read as it is
             with phase("normalize"):
                 return Document.from_text(text, name)
+        return self._extract(name, text)
+
+    def _extract(self, name: str, content: str | Path) -> Document | SourceError:
+        """A source in another format than plain text: its extracted text (a Path: the file's bytes)."""
         try:
             with phase("extract"):
-                extracted = extract(text)
+                extracted = extractor_for(name)(content.read_bytes() if isinstance(content, Path) else content)
         except MissingExtra as missing:
             return SourceError(f"source '{name}' is {missing}")
+        except ExtractError as error:
+            return SourceError(f"source '{name}' {error}")
+        except OSError as error:
+            return SourceError(f"source '{name}' cannot be read: {error.strerror}")
         with phase("normalize"):
             return Document.from_text(extracted.text, name, extracted.source_map)
 

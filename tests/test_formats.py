@@ -22,7 +22,7 @@ from checker.sources import Library, SourceError
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
-from render_formats import FORMAT_SUFFIX, render  # noqa: E402
+from render_formats import FONT, FORMAT_SUFFIX, render  # noqa: E402
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Not shown</title>
@@ -92,7 +92,7 @@ def test_a_word_hyphenated_over_a_line_end_of_the_page_still_joins(tmp_path):
 
 
 @pytest.mark.parametrize("module, fmt, suffix", [("selectolax.lexbor", "html", "page.html"),
-                                                  ("markdown_it", "md", "note.md")])
+                                                  ("markdown_it", "md", "note.md"), ("pypdfium2", "pdf", "report.pdf")])
 def test_a_format_without_its_extra_is_an_input_error_naming_the_install(tmp_path, monkeypatch, module, fmt, suffix):
     monkeypatch.setitem(sys.modules, module, None)  # as if the extra were not installed: importing it fails
     (tmp_path / suffix).write_text("<p>text</p>\n", encoding="utf-8")
@@ -127,7 +127,11 @@ def _served_as(fmt: str, tmp_path: Path) -> Path:
     for seed in sorted((REPO / "seeds").glob("*.txt")):
         name = seed.stem + FORMAT_SUFFIX[fmt]
         renamed[seed.name] = name
-        (project / "seeds" / name).write_text(render(seed.read_text(encoding="utf-8"), fmt), encoding="utf-8")
+        served = render(seed.read_text(encoding="utf-8"), fmt)
+        if isinstance(served, bytes):
+            (project / "seeds" / name).write_bytes(served)
+        else:
+            (project / "seeds" / name).write_text(served, encoding="utf-8")
     rename = re.compile("|".join(re.escape(old) for old in renamed))
     for path in [project / "seeds" / "sources.yaml", *sorted((project / "facts").rglob("*.yaml"))]:
         source = REPO / path.relative_to(project) if path.parent.name != "seeds" else REPO / "seeds" / path.name
@@ -141,8 +145,23 @@ def _report(project: Path, monkeypatch) -> dict:
     return json.loads((project / "report.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("fmt", ["html", "md"])
+def _file_lines(path: Path, page: int | None) -> list[str]:
+    """The lines a person sees: the file's own, or a PDF page's text layer."""
+    if page is None:
+        return path.read_text(encoding="utf-8").split("\n")
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return document[page - 1].get_textpage().get_text_range().replace("\r\n", "\n").split("\n")
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "pdf"])
 def test_every_curated_fact_passes_against_its_source_served_in_the_format(fmt, tmp_path, monkeypatch, capsys):
+    if fmt == "pdf" and not Path(FONT).is_file():
+        pytest.skip(f"no {FONT} to typeset the PDF fixture with")
     plain = _report(REPO, monkeypatch)
     served = _report(_served_as(fmt, tmp_path), monkeypatch)
     capsys.readouterr()
@@ -161,7 +180,63 @@ def test_every_curated_fact_passes_against_its_source_served_in_the_format(fmt, 
     for fact in served["facts"]:
         for citation in fact["citations"]:
             if citation["ok"] and citation["location"]:  # the location opens on the cited words in the file
-                lines = seeds[Path(citation["source"]).stem].read_text(encoding="utf-8").split("\n")
                 where = citation["location"]
+                assert ("page" in where) == (fmt == "pdf")
+                lines = _file_lines(seeds[Path(citation["source"]).stem], where.get("page"))
                 first_word = re.match(r"\W*(\w+)", citation["matched"]).group(1)
                 assert first_word in lines[where["line"] - 1] + lines[min(where["line"], len(lines) - 1)], citation
+
+
+@pytest.fixture
+def report_pdf(tmp_path) -> Path:
+    if not Path(FONT).is_file():
+        pytest.skip(f"no {FONT} to typeset the PDF fixture with")
+    (tmp_path / "report.pdf").write_bytes(render((REPO / "seeds" / "000_12e6b7cc27e0264f.txt").read_text(
+        encoding="utf-8"), "pdf"))
+    return tmp_path / "report.pdf"
+
+
+def test_a_quote_across_a_pdf_page_break_matches_at_its_page_and_line(report_pdf):
+    doc = Library(report_pdf.parent).document("report.pdf")
+    second_page = doc.source_map.text_offset(doc.source_map.pages[1])
+    before = re.search(r"(?:\w+\W+){5}\w+\W*$", doc.text[:second_page]).group()
+    after = re.match(r"(\W*\w+){6}", doc.text[second_page:]).group()
+    quote = " ".join((before + " " + after).split())
+    match = locate(quote, doc, MatchOptions())
+    assert match.ok, (quote, match.status)
+    first = match.spans[0]
+    assert first.page == 1 and doc.text[first.start:first.end].split()[-1] == after.split()[-1]
+    page_one = _file_lines(report_pdf, 1)
+    assert before.split()[0] in page_one[first.line - 1]
+    assert doc.where(doc.find(" ".join(after.split()[-2:]).lower())).startswith("report.pdf:p2:L")
+
+
+def test_a_pdf_location_is_written_page_and_line(report_pdf, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nsources = "."\nfacts = ["facts"]\n', encoding="utf-8")
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "a.yaml").write_text(
+        "facts:\n  - id: crackdown\n    claim: A crackdown began on Nov 25.\n    citations:\n"
+        "      - {source: report.pdf, quote: \"a major crackdown that began on Nov 52\"}\n", encoding="utf-8")
+    assert main(["check", "--json", "report.json"]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"report\.pdf:p1:L\d+", out), out
+    import jsonschema
+
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, json.loads((REPO / "schema" / "report.schema.json").read_text(encoding="utf-8")))
+    assert report["facts"][0]["citations"][0]["location"]["page"] == 1
+
+
+def test_a_pdf_without_a_text_layer_is_an_input_error(tmp_path):
+    from fpdf import FPDF
+
+    scan = FPDF()
+    scan.add_page()
+    scan.rect(20, 20, 100, 60, style="F")  # a page of drawing, as a scan is of images: no text to read
+    (tmp_path / "scan.pdf").write_bytes(bytes(scan.output()))
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(SourceError, match=r"source 'scan.pdf' is a PDF with no text layer .*no OCR"):
+        Library(tmp_path).document("scan.pdf")
+    with pytest.raises(SourceError, match=r"source 'broken.pdf' is not a PDF pypdfium2 can read"):
+        Library(tmp_path).document("broken.pdf")

@@ -144,7 +144,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--heldout3", action="store_true", help="run the third held-out set instead and write bench/quotes/HELDOUT3.md"
     )
-    parser.add_argument("--format", choices=("txt", "html", "md"), default="txt",
+    parser.add_argument("--format", choices=("txt", "html", "md", "pdf"), default="txt",
                         help="serve every source in this format (bench/render_formats.py) and read it back")
     args = parser.parse_args(argv)
     if args.heldout3:

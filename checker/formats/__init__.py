@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from typing import Callable
 
-from checker.formats.extracted import Extracted, MissingExtra, SourceMap
+from checker.formats.extracted import Extracted, ExtractError, MissingExtra, SourceMap
 
-__all__ = ["Extracted", "MissingExtra", "SourceMap", "extractor_for", "FORMATS"]
+__all__ = ["BINARY", "Extracted", "ExtractError", "MissingExtra", "SourceMap", "extractor_for", "format_of",
+           "FORMATS"]
 
 # format name -> (suffixes, the extra that installs its library)
 FORMATS = {
     "html": ((".html", ".htm"), "html"),
     "markdown": ((".md", ".markdown"), "md"),
+    "pdf": ((".pdf",), "pdf"),
 }
+BINARY = {"pdf"}  # read as bytes, not decoded as UTF-8 text
 
 
 def format_of(name: str) -> str | None:
@@ -30,12 +33,16 @@ def format_of(name: str) -> str | None:
 def extractor_for(name: str) -> Callable[[str], Extracted] | None:
     """The function that extracts a source's text, or None when it is plain text (read as it is).
 
-    Raises MissingExtra when the format's library is not installed."""
+    The function takes the file's text, or its bytes for a BINARY format; it raises MissingExtra when the format's
+    library is not installed, ExtractError when the file cannot be used."""
     fmt = format_of(name)
     if fmt == "html":
         from checker.formats.html import extract
         return extract
     if fmt == "markdown":
         from checker.formats.markdown import extract
+        return extract
+    if fmt == "pdf":
+        from checker.formats.pdf import extract
         return extract
     return None

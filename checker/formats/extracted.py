@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+
+class ExtractError(Exception):
+    """A file its format's reader cannot use (a PDF with no text layer): the message says what to do."""
 
 
 class MissingExtra(Exception):
@@ -22,10 +26,11 @@ class SourceMap:
 
     offsets: array
     line_starts: list[int]
+    pages: tuple[int, ...] = ()  # a PDF: where each page starts; lines are then counted within the page
 
     @classmethod
-    def of(cls, original: str, offsets: array) -> "SourceMap":
-        return cls(offsets, [0] + [m.end() for m in re.finditer("\n", original)])
+    def of(cls, original: str, offsets: array, pages: tuple[int, ...] = ()) -> "SourceMap":
+        return cls(offsets, [0] + [m.end() for m in re.finditer("\n", original)], pages)
 
     def file_offset(self, offset: int) -> int:
         return self.offsets[min(max(offset, 0), len(self.offsets) - 1)]
@@ -34,7 +39,23 @@ class SourceMap:
         """The file's 1-based line and column of the text offset."""
         at = self.file_offset(offset)
         line = bisect_right(self.line_starts, at)
-        return line, at - self.line_starts[line - 1] + 1
+        column = at - self.line_starts[line - 1] + 1
+        if self.pages:
+            line -= bisect_right(self.line_starts, self.pages[bisect_right(self.pages, at) - 1]) - 1
+        return line, column
+
+    def text_offset(self, file_offset: int) -> int:
+        """The first text offset at or after a file offset (the text's offsets rise with the file's)."""
+        return bisect_left(self.offsets, file_offset)
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of a text offset, for a source with pages (else None)."""
+        return bisect_right(self.pages, self.file_offset(offset)) if self.pages else None
+
+    def label(self, offset: int) -> str:
+        """`line`, or `pPAGE:LLINE` for a source with pages: how a location is written after the file's name."""
+        line = self.place(offset)[0]
+        return f"p{self.page_of(offset)}:L{line}" if self.pages else str(line)
 
 
 @dataclass(frozen=True)

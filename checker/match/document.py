@@ -66,7 +66,7 @@ class Document:
         """The span of the original [first, last), with the line and column of `first` (in the file's own lines when
         the text was extracted from HTML or Markdown: offsets stay those of `text`)."""
         if self.source_map is not None:
-            return Span(first, last, *self.source_map.place(first))
+            return Span(first, last, *self.source_map.place(first), self.source_map.page_of(first))
         line = bisect_right(self.line_starts, first)
         return Span(first, last, line, first - self.line_starts[line - 1] + 1)
 
@@ -79,7 +79,10 @@ class Document:
     def where(self, offset: int) -> str:
         """`name:line` of a normalized offset."""
         offset = min(max(offset, 0), len(self.norm.text) - 1)
-        return f"{self.name}:{self.line_of(self.norm.origin[offset] if len(self.norm.text) else 0)}"
+        at = self.norm.origin[offset] if len(self.norm.text) else 0
+        if self.source_map is not None:
+            return f"{self.name}:{self.source_map.label(at)}"
+        return f"{self.name}:{self.line_of(at)}"
 
     def positions(self, needle: str, lo: int, hi: int) -> Iterator[int]:
         """Every offset of `needle` in the normalized [lo, hi), in order (overlapping ones too), as a scan finds them;
