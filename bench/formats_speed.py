@@ -24,15 +24,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mb", type=float, default=4.0, help="size of each test file in MB")
     args = parser.parse_args(argv)
     seeds = [path.read_text(encoding="utf-8") for path in sorted((HERE.parent / "seeds").glob("*.txt"))]
-    print("| format | file MB | extract s/MB | normalize s/MB | total s/MB |")
+    print("| format | MB | extract s/MB | normalize s/MB | total s/MB |")
     print("|---|---:|---:|---:|---:|")
-    for fmt in ("txt", "html", "md", "pdf"):
+    for fmt in ("txt", "html", "md", "pdf", "warc"):
         repeat = 1
-        if fmt == "pdf":  # one report of the seeds repeated, typeset (a PDF is not made by repeating its bytes)
+        if fmt in ("pdf", "warc"):  # one document of the seeds repeated, then typeset or archived (gzip)
             one = "\n\n".join(seeds)
-            repeat = max(1, int(args.mb * 1e6 / 2 / len(render(one, "pdf"))))
-            text = render("\n\n".join([one] * repeat), "pdf")
-            size = len(text) / 1e6
+            repeat = max(1, int(args.mb * 1e6 / (2 if fmt == "pdf" else 1) / len(render(one, fmt))))
+            text = render("\n\n".join([one] * repeat), fmt)
+            size = len(text) / 1e6  # a WARC: per MB of the captured page (gzip makes the file much smaller)
+            if fmt == "warc":
+                size = len(render("\n\n".join([one] * repeat), "html").encode("utf-8")) / 1e6
         else:
             one = "\n\n".join(seeds) if fmt == "txt" else render("\n\n".join(seeds), fmt)
             text = one * max(1, int(args.mb * 1e6 / len(one.encode("utf-8"))))

@@ -13,7 +13,7 @@ import re
 import textwrap
 
 BULLET = re.compile(r"^\s*[•·▪‣◦*-]\s+")
-FORMAT_SUFFIX = {"html": ".html", "md": ".md", "pdf": ".pdf"}
+FORMAT_SUFFIX = {"html": ".html", "md": ".md", "pdf": ".pdf", "warc": ".warc.gz"}
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # Unicode (curly quotes, dashes, bullets) in the PDF
 
 
@@ -127,5 +127,30 @@ def to_pdf(text: str, title: str = "A report") -> bytes:
     return bytes(pdf.output())
 
 
+def to_warc(text: str, url: str = "https://example.org/news/article", others: tuple[str, ...] = ()) -> bytes:
+    """A gzipped WARC as a crawler writes it (warcio): a warcinfo record, robots.txt, any `others` pages (HTML
+    naming their own URL), then the article as the HTML page of `to_html`, each a response with HTTP headers."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    writer.write_record(writer.create_warcinfo_record("capture.warc.gz", {"software": "render_formats"}))
+    pages = [("https://example.org/robots.txt", "text/plain", "User-agent: *\nAllow: /\n")]
+    pages += [(other, "text/html; charset=utf-8", f"<html><body><p>Another page: {other}</p></body></html>")
+              for other in others]
+    pages.append((url, "text/html; charset=utf-8", to_html(text)))
+    for address, kind, body in pages:
+        payload = body.encode("utf-8")
+        headers = StatusAndHeaders("200 OK", [("Content-Type", kind), ("Content-Length", str(len(payload)))],
+                                   protocol="HTTP/1.1")
+        record = writer.create_warc_record(address, "response", payload=io.BytesIO(payload), http_headers=headers,
+                                           warc_headers_dict={"WARC-Date": "2019-12-04T09:30:00Z"})
+        writer.write_record(record)
+    return out.getvalue()
+
+
 def render(text: str, fmt: str) -> str | bytes:
-    return {"html": to_html, "md": to_markdown, "pdf": to_pdf}[fmt](text)
+    return {"html": to_html, "md": to_markdown, "pdf": to_pdf, "warc": to_warc}[fmt](text)

@@ -19,7 +19,7 @@ from checker.profile import phase
 from checker.validate import schema_problems, top_level_problem
 
 METADATA_FILE = "sources.yaml"
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf", ""}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf", ".warc", ""}
 EARLIEST_PUBLISHED, LATEST_PUBLISHED = "0002-01-01", "9998-12-31"
 LONE_CR = re.compile(r"\r(?!\n)")  # an old Mac line end: a line end, one character for one (offsets kept)
 
@@ -36,6 +36,7 @@ class Library:
     display_root: str = "seeds"
     limits: Limits = field(default_factory=Limits)
     truncated: bool = False  # listing the sources stopped at limits.max_source_files
+    urls: dict[str, str] = field(default_factory=dict)  # sources.yaml `url:` by file: the page a web archive serves
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
 
@@ -105,7 +106,11 @@ class Library:
         """A source in another format than plain text: its extracted text (a Path: the file's bytes)."""
         try:
             with phase("extract"):
-                extracted = extractor_for(name)(content.read_bytes() if isinstance(content, Path) else content)
+                extract = extractor_for(name)
+                if format_of(name) == "warc":
+                    extracted = extract(content.read_bytes(), self.urls.get(name))
+                else:
+                    extracted = extract(content.read_bytes() if isinstance(content, Path) else content)
         except MissingExtra as missing:
             return SourceError(f"source '{name}' is {missing}")
         except ExtractError as error:

@@ -22,7 +22,7 @@ from checker.sources import Library, SourceError
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
-from render_formats import FONT, FORMAT_SUFFIX, render  # noqa: E402
+from render_formats import FONT, FORMAT_SUFFIX, render, to_warc  # noqa: E402
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Not shown</title>
@@ -92,7 +92,8 @@ def test_a_word_hyphenated_over_a_line_end_of_the_page_still_joins(tmp_path):
 
 
 @pytest.mark.parametrize("module, fmt, suffix", [("selectolax.lexbor", "html", "page.html"),
-                                                  ("markdown_it", "md", "note.md"), ("pypdfium2", "pdf", "report.pdf")])
+                                                  ("markdown_it", "md", "note.md"), ("pypdfium2", "pdf", "report.pdf"),
+                                                  ("warcio.archiveiterator", "warc", "capture.warc")])
 def test_a_format_without_its_extra_is_an_input_error_naming_the_install(tmp_path, monkeypatch, module, fmt, suffix):
     monkeypatch.setitem(sys.modules, module, None)  # as if the extra were not installed: importing it fails
     (tmp_path / suffix).write_text("<p>text</p>\n", encoding="utf-8")
@@ -147,6 +148,8 @@ def _report(project: Path, monkeypatch) -> dict:
 
 def _file_lines(path: Path, page: int | None) -> list[str]:
     """The lines a person sees: the file's own, or a PDF page's text layer."""
+    if path.name.endswith(".warc.gz"):  # the captured page's lines
+        return _captured_page(path.read_bytes()).split("\n")
     if page is None:
         return path.read_text(encoding="utf-8").split("\n")
     import pypdfium2
@@ -158,7 +161,7 @@ def _file_lines(path: Path, page: int | None) -> list[str]:
         document.close()
 
 
-@pytest.mark.parametrize("fmt", ["html", "md", "pdf"])
+@pytest.mark.parametrize("fmt", ["html", "md", "pdf", "warc"])
 def test_every_curated_fact_passes_against_its_source_served_in_the_format(fmt, tmp_path, monkeypatch, capsys):
     if fmt == "pdf" and not Path(FONT).is_file():
         pytest.skip(f"no {FONT} to typeset the PDF fixture with")
@@ -176,13 +179,13 @@ def test_every_curated_fact_passes_against_its_source_served_in_the_format(fmt, 
             assert citation["status"] != "fuzzy" or (fact["id"], citation["quote"]) in fuzzy  # markup is no slip
             if citation["moved"]:  # only a `lines:` pin, which counts the plain text's lines, may point elsewhere
                 assert "lines:" in " ".join(fact_lines[citation["line"] - 1:citation["line"] + 2])
-    seeds = {path.stem: path for path in (tmp_path / fmt / "seeds").iterdir()}
+    seeds = {path.name.split(".")[0]: path for path in (tmp_path / fmt / "seeds").iterdir()}
     for fact in served["facts"]:
         for citation in fact["citations"]:
             if citation["ok"] and citation["location"]:  # the location opens on the cited words in the file
                 where = citation["location"]
                 assert ("page" in where) == (fmt == "pdf")
-                lines = _file_lines(seeds[Path(citation["source"]).stem], where.get("page"))
+                lines = _file_lines(seeds[Path(citation["source"]).name.split(".")[0]], where.get("page"))
                 first_word = re.match(r"\W*(\w+)", citation["matched"]).group(1)
                 assert first_word in lines[where["line"] - 1] + lines[min(where["line"], len(lines) - 1)], citation
 
@@ -240,3 +243,43 @@ def test_a_pdf_without_a_text_layer_is_an_input_error(tmp_path):
         Library(tmp_path).document("scan.pdf")
     with pytest.raises(SourceError, match=r"source 'broken.pdf' is not a PDF pypdfium2 can read"):
         Library(tmp_path).document("broken.pdf")
+
+
+def _captured_page(data: bytes, url: str | None = None) -> str:
+    """The HTML payload of a WARC's response for `url` (or its last one), read with warcio directly."""
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    pages = {record.rec_headers.get_header("WARC-Target-URI"): record.content_stream().read().decode("utf-8")
+             for record in ArchiveIterator(io.BytesIO(data)) if record.rec_type == "response"}
+    return pages[url] if url else list(pages.values())[-1]
+
+
+def test_a_web_archive_serves_the_page_its_url_names_located_in_that_page(tmp_path):
+    article = (REPO / "seeds" / "002_e6b1a6874fc6dd1e.txt").read_text(encoding="utf-8")
+    url = "https://example.org/news/article"
+    data = to_warc(article, url, others=("https://example.org/news/other",))
+    (tmp_path / "capture.warc.gz").write_bytes(data)
+    library = Library(tmp_path, urls={"capture.warc.gz": "https://example.org/news/other/"})
+    assert "Another page" in library.document("capture.warc.gz").text  # the page url: names, not the first
+    library = Library(tmp_path, urls={"capture.warc.gz": url})
+    doc = library.document("capture.warc.gz")
+    assert doc.source_map.capture == f"{url} captured 2019-12-04T09:30:00Z"
+    quote = "A single tweet pointed the way"
+    match = locate(quote, doc, MatchOptions())
+    assert match.ok
+    page = _captured_page(data, url).split("\n")
+    assert "single" in page[match.spans[0].line - 1]
+    first = Library(tmp_path).document("capture.warc.gz").text  # no url: the first HTML response, not robots.txt
+    assert "Another page" in first and "robots" not in first
+
+
+def test_a_web_archive_without_the_page_is_an_input_error(tmp_path):
+    (tmp_path / "capture.warc.gz").write_bytes(to_warc("Some text of the page.", "https://example.org/a"))
+    (tmp_path / "broken.warc").write_bytes(b"WARC/1.0\r\nnot really\r\n")
+    with pytest.raises(SourceError, match=r"holds no response record of the page https://example.org/b .*"
+                                          r"among its 2 responses"):
+        Library(tmp_path, urls={"capture.warc.gz": "https://example.org/b"}).document("capture.warc.gz")
+    with pytest.raises(SourceError, match=r"source 'broken.warc' is not a web archive warcio can read"):
+        Library(tmp_path).document("broken.warc")

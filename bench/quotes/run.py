@@ -4,7 +4,7 @@
     python bench/quotes/run.py --heldout    # the hand-written held-out set (heldout.py), writes HELDOUT.md
     python bench/quotes/run.py --heldout2   # the second hand-written held-out set (heldout2.py), writes HELDOUT2.md
     python bench/quotes/run.py --heldout3   # the third hand-written held-out set (heldout3.py), writes HELDOUT3.md
-    python bench/quotes/run.py --format html   # every source served as an HTML page (md: a Markdown note)
+    python bench/quotes/run.py --format html   # every source served as an HTML page (md, pdf, warc: the others)
 
 --failures lists every case our matcher gets wrong (category, quote, source excerpt, expected, got);
 --write also writes the table to bench/quotes/RESULTS.md. Deterministic: seeded generators, sorted output.
@@ -144,7 +144,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--heldout3", action="store_true", help="run the third held-out set instead and write bench/quotes/HELDOUT3.md"
     )
-    parser.add_argument("--format", choices=("txt", "html", "md", "pdf"), default="txt",
+    parser.add_argument("--format", choices=("txt", "html", "md", "pdf", "warc"), default="txt",
                         help="serve every source in this format (bench/render_formats.py) and read it back")
     args = parser.parse_args(argv)
     if args.heldout3:

@@ -17,8 +17,9 @@ FORMATS = {
     "html": ((".html", ".htm"), "html"),
     "markdown": ((".md", ".markdown"), "md"),
     "pdf": ((".pdf",), "pdf"),
+    "warc": ((".warc", ".warc.gz"), "warc"),
 }
-BINARY = {"pdf"}  # read as bytes, not decoded as UTF-8 text
+BINARY = {"pdf", "warc"}  # read as bytes, not decoded as UTF-8 text
 
 
 def format_of(name: str) -> str | None:
@@ -44,5 +45,8 @@ def extractor_for(name: str) -> Callable[[str], Extracted] | None:
         return extract
     if fmt == "pdf":
         from checker.formats.pdf import extract
+        return extract
+    if fmt == "warc":
+        from checker.formats.warc import extract
         return extract
     return None
