@@ -40,6 +40,8 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
                      help="write every verdict as schema.org ClaimReview JSON-LD to FILE (with --claimreview-url)")
     run.add_argument("--claimreview-url", metavar="URL",
                      help="the page the fact-checks are published on: each ClaimReview's url is URL#<fact>-<line>")
+    run.add_argument("--update-hashes", action="store_true",
+                     help="record each source's new sha256 in sources.yaml where the recorded one no longer matches")
     run.add_argument("--shard", metavar="I/N",
                      help="check the I-th of N shares of the facts, write a partial report (--json) to merge")
     add_review_options(run)
@@ -115,6 +117,11 @@ def run(args: argparse.Namespace) -> int:
     if args.shard is not None and args.changed_since:
         print("--changed-since and --shard do not combine: shard the whole suite, or check the change", file=sys.stderr)
         return 2
+    if args.update_hashes:
+        from checker.sources import update_recorded_hashes
+
+        for line in update_recorded_hashes(config.sources, config.display(config.sources), config.limits):
+            print(shown(line), file=sys.stderr)
     if args.shard is not None:
         return run_shard(args, config)
     try:

@@ -26,6 +26,7 @@ class Span:
     end: int
     line: int
     column: int
+    page: int | None = None  # a PDF's page (1-based); `line` is then the line within that page
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -89,7 +89,8 @@ def citation_entry(result: CitationResult, sources_display: str) -> dict[str, An
 def _location(span) -> dict[str, int] | None:
     if span is None:
         return None
-    return {"line": span.line, "column": span.column, "start": span.start, "end": span.end}
+    place = {"line": span.line, "column": span.column, "start": span.start, "end": span.end}
+    return place if span.page is None else {"page": span.page, **place}
 
 
 def rule_entry(result: RuleResult) -> dict[str, Any]:
@@ -244,10 +245,9 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
     ]
     lines.append(f"    quote:   {citation['quote']!r}")
     if citation["location"]:
-        where = (
-            f"{sources_display}/{citation['source']}:"
-            f"{citation['location']['line']}:{citation['location']['column']}"
-        )
+        at = citation["location"]
+        where = f"{sources_display}/{citation['source']}:" + (
+            f"{at['line']}:{at['column']}" if "page" not in at else f"p{at['page']}:L{at['line']}")
         label = "source:" if citation["ok"] else "closest:"
         lines.append(f"    {label:<9} {citation['matched']!r}")
         lines.append(f"    at:      {where}")

@@ -106,6 +106,8 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
         files, problems = discover(paths, config)
         library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
+        library.urls = {name: info.raw["url"] for name, info in metadata.items()
+                        if isinstance(info.raw.get("url"), str)}  # the page a web archive's source is
         suite = read_suite(files, config.limits)
     if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
         problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "

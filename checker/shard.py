@@ -140,7 +140,7 @@ def _result(fact: Fact, entry: dict[str, Any]) -> FactResult:
 
 
 def _cited(citation: Citation, entry: dict[str, Any]) -> CitationResult:
-    spans = tuple(Span(s["start"], s["end"], s["line"], s["column"]) for s in entry["spans"])
+    spans = tuple(Span(s["start"], s["end"], s["line"], s["column"], s.get("page")) for s in entry["spans"])
     match = Match(status=entry["status"], ok=entry["ok"], score=entry["score"], spans=spans, matched=entry["matched"],
                   differences=tuple(entry["differences"]), diff=entry["diff"], moved=entry["moved"] or "")
     found = entry["found_in"]

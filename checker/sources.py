@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from checker.formats import BINARY, ExtractError, MissingExtra, extractor_for, format_of
+from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
 from checker.match import Document
@@ -18,7 +20,7 @@ from checker.profile import phase
 from checker.validate import schema_problems, top_level_problem
 
 METADATA_FILE = "sources.yaml"
-TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf", ".warc", ""}
 EARLIEST_PUBLISHED, LATEST_PUBLISHED = "0002-01-01", "9998-12-31"
 LONE_CR = re.compile(r"\r(?!\n)")  # an old Mac line end: a line end, one character for one (offsets kept)
 
@@ -35,6 +37,7 @@ class Library:
     display_root: str = "seeds"
     limits: Limits = field(default_factory=Limits)
     truncated: bool = False  # listing the sources stopped at limits.max_source_files
+    urls: dict[str, str] = field(default_factory=dict)  # sources.yaml `url:` by file: the page a web archive serves
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
@@ -60,11 +63,30 @@ class Library:
     def _read(self, name: str) -> Document | SourceError:
         try:
             data, text = self._load(name)
+            extracted = self._extract(name, data, text)
         except SourceError as error:
             return error
         self._digests[name] = hashlib.sha256(data).hexdigest()  # the digest of exactly the text located in
         with phase("normalize"):
-            return Document.from_text(text, name)
+            if extracted is None:  # plain text: read as it is
+                return Document.from_text(text, name)
+            return Document.from_text(extracted.text, name, extracted.source_map)
+
+    def _extract(self, name: str, data: bytes, text: str | None):
+        """A source in another format than plain text: its visible text and the map back to the file (None for
+        plain text). Raises SourceError for a missing extra or a file the extractor cannot read."""
+        extract = extractor_for(name)
+        if extract is None:
+            return None
+        try:
+            with phase("extract"):
+                if format_of(name) == "warc":
+                    return extract(data, self.urls.get(name))
+                return extract(data if format_of(name) in BINARY else text)
+        except MissingExtra as missing:
+            raise SourceError(f"source '{name}' is {missing}") from None
+        except ExtractError as error:
+            raise SourceError(f"source '{name}' {error}") from None
 
     def text(self, name: str, keep: bool = True) -> str:
         """The text of a source as located in (decoded, not normalized): what located spans index, without the cost
@@ -75,6 +97,8 @@ class Library:
         if name in self._texts:
             return self._texts[name]
         data, text = self._load(name)
+        if extractor_for(name) is not None:  # spans index the extracted text, not the file's
+            text = self._extract(name, data, text).text
         self._digests.setdefault(name, hashlib.sha256(data).hexdigest())
         if keep:
             self._texts[name] = text
@@ -93,7 +117,7 @@ class Library:
             raise found
         return found
 
-    def _load(self, name: str) -> tuple[bytes, str]:
+    def _load(self, name: str) -> tuple[bytes, str | None]:
         """The bytes of a source and its text; raises SourceError naming what is wrong."""
         if self.unusable:
             raise SourceError(self.unusable)
@@ -105,7 +129,7 @@ class Library:
             reason = getattr(error, "strerror", None) or error
             raise SourceError(f"source {name[:80]!r} cannot be read: {reason}") from None
 
-    def _load_path(self, name: str) -> tuple[bytes, str]:
+    def _load_path(self, name: str) -> tuple[bytes, str | None]:
         path = (self.root / self._stored_name(name)).resolve()
         if not path.is_relative_to(self.root.resolve()):
             raise SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
@@ -127,6 +151,8 @@ class Library:
         try:
             with phase("read"):
                 data = path.read_bytes()
+                if format_of(name) in BINARY:  # a PDF or a web archive: its extractor reads the bytes
+                    return data, None
                 return data, LONE_CR.sub("\n", data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise SourceError(f"source '{name}' is not valid UTF-8 text") from None
@@ -222,7 +248,26 @@ def read_metadata(
                     f"{LATEST_PUBLISHED}; 'next year' or 'tomorrow' is counted from it): correct the date")))
                 published = None
             infos[raw["file"]] = SourceInfo(raw["file"], published, lineage.get("of"), lineage.get("kind"), raw)
+    if isinstance(loaded.data.get("sources"), list):
+        problems += changed_problems(changed_sources(root, loaded.data["sources"]), loaded.file)
     return infos, problems
+
+
+def update_recorded_hashes(root: Path, display_root: str, limits: Limits = Limits()) -> list[str]:
+    """check --update-hashes: every sha256 in sources.yaml that no longer matches its file rewritten (only those
+    values; every other byte kept); what was updated, one line each. A sources.yaml with problems is left alone."""
+    path = root / METADATA_FILE
+    if not path.is_file():
+        return []
+    loaded = load_file(path, f"{display_root}/{METADATA_FILE}", limits)
+    if loaded.data is None or top_level_problem(loaded.data, loaded.file) or not isinstance(
+            loaded.data.get("sources"), list) or schema_problems(loaded.data, loaded.file, schema="sources"):
+        return []
+    changed = changed_sources(root, loaded.data["sources"])
+    if changed:
+        update_hashes(path, changed)
+    return [f"{loaded.file}:{item.line}: sha256 of {item.file} updated from {item.recorded} to {item.actual}"
+            for item in changed]
 
 
 def published_in_range(text: str) -> bool:

@@ -15,7 +15,6 @@ import json
 import os
 import re
 import tempfile
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,7 +126,7 @@ def _last_line(library: Library, source: str, span) -> int:
         doc = library.document(source)
     except SourceError:
         return span.line
-    return bisect_right(doc.line_starts, max(span.start, span.end - 1))
+    return doc.line_of(max(span.start, span.end - 1))
 
 
 def apply(path: Path, display: str, edits: list[Edit]) -> FileFix:

@@ -7,7 +7,6 @@ checks as verbatim) and pins `lines:` when that text stands more than once in it
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from checker.match import Document, MatchOptions, locate, occurrences
@@ -62,7 +61,7 @@ def _pin_of_text(found: Found) -> tuple[int, tuple[int, int] | None]:
 
 
 def _last_line(doc: Document, span: Span) -> int:
-    return bisect_right(doc.line_starts, max(span.start, span.end - 1))
+    return doc.line_of(max(span.start, span.end - 1))
 
 
 def citation_block(found: Found) -> list[str]:

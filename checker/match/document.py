@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from checker.formats.extracted import SourceMap
 from checker.model import Span
 from checker.match.chunks import INDEXED_FROM, ChunkIndex
 from checker.match.normalize import WORD, Normalized, Word, normalize, words
@@ -31,15 +32,17 @@ class Document:
     _vocabulary: Vocabulary | None = field(default=None, repr=False)
     _windows: dict[tuple[int, int], list[Word]] = field(default_factory=dict, repr=False)
     _chunks: ChunkIndex | None = field(default=None, repr=False)
+    source_map: SourceMap | None = field(default=None, repr=False)  # extracted text (HTML, Markdown): file places
 
     @classmethod
     def read(cls, path: Path, name: str) -> "Document":
         return cls.from_text(path.read_bytes().decode("utf-8-sig"), name)
 
     @classmethod
-    def from_text(cls, text: str, name: str) -> "Document":
+    def from_text(cls, text: str, name: str, source_map: SourceMap | None = None) -> "Document":
+        """A document of `text`; for text extracted from another format, `source_map` places it in the file."""
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        return cls(name, text, normalize(text), starts)
+        return cls(name, text, normalize(text), starts, source_map=source_map)
 
     @property
     def words(self) -> list[Word]:
@@ -60,14 +63,26 @@ class Document:
         return self.original(*self.norm.original_span(start, end))
 
     def original(self, first: int, last: int) -> Span:
-        """The span of the original [first, last), with the line and column of `first`."""
+        """The span of the original [first, last), with the line and column of `first` (in the file's own lines when
+        the text was extracted from HTML or Markdown: offsets stay those of `text`)."""
+        if self.source_map is not None:
+            return Span(first, last, *self.source_map.place(first), self.source_map.page_of(first))
         line = bisect_right(self.line_starts, first)
         return Span(first, last, line, first - self.line_starts[line - 1] + 1)
+
+    def line_of(self, offset: int) -> int:
+        """The line (of the file, for extracted text) of an offset of `text`."""
+        if self.source_map is not None:
+            return self.source_map.place(offset)[0]
+        return bisect_right(self.line_starts, offset)
 
     def where(self, offset: int) -> str:
         """`name:line` of a normalized offset."""
         offset = min(max(offset, 0), len(self.norm.text) - 1)
-        return f"{self.name}:{bisect_right(self.line_starts, self.norm.origin[offset])}"
+        at = self.norm.origin[offset] if len(self.norm.text) else 0
+        if self.source_map is not None:
+            return f"{self.name}:{self.source_map.label(at)}"
+        return f"{self.name}:{self.line_of(at)}"
 
     def positions(self, needle: str, lo: int, hi: int) -> Iterator[int]:
         """Every offset of `needle` in the normalized [lo, hi), in order (overlapping ones too), as a scan finds them;
