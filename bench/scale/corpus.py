@@ -26,7 +26,7 @@ HELD_OUT = 0.05  # paragraphs no document holds: where absent quotes come from
 FACTS_PER_FILE = 100
 NOT_QUOTABLE = re.compile(r"\[|\]|\.\.\.|\u2026")  # the checker reads these as an editor's brackets and ellipses
 WORD_START, WORD_END = re.compile(r"(?<!\S)\S"), re.compile(r"\S(?!\S)")
-CLAIM = "A passage of the reference prose."
+CLAIM_WORDS = 12  # a claim restates the opening of its quote, as an editor's claim restates its evidence
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,8 @@ def generate(spec: Spec, root: Path) -> list[Citation]:
     citations = [_citation(n, names, holdings, held_out, pool, library, rng) for n in range(spec.citations)]
     write_facts(root, citations)
     (root / "pyproject.toml").write_text('[tool.factcheck]\nsources = "sources"\nfacts = "facts"\n', encoding="utf-8")
-    manifest = {"spec": asdict(spec), "prose": fingerprint(pool), "citations": [asdict(c) for c in citations]}
+    manifest = {"spec": asdict(spec), "prose": fingerprint(pool), "claims": CLAIM_WORDS,
+                "citations": [asdict(c) for c in citations]}
     (root / "bench.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     return citations
 
@@ -160,7 +161,8 @@ def write_facts(root: Path, citations: list[Citation]) -> None:
         lines = ["facts:"]
         for citation in citations[first : first + FACTS_PER_FILE]:
             quote = json.dumps(citation.quote, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-            lines += [f"  - id: {citation.id}", f"    claim: {CLAIM}", "    citations:",
+            claim = json.dumps(" ".join(citation.quote.split()[:CLAIM_WORDS]), ensure_ascii=False)
+            lines += [f"  - id: {citation.id}", f"    claim: {claim}", "    citations:",
                       f"      - source: {citation.source}", f"        quote: {quote}"]
         name = f"part-{first // FACTS_PER_FILE:0{width}d}.yaml"
         (facts / name).write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -57,7 +57,8 @@ def _holds(project: Path, spec: corpus.Spec) -> bool:
     if not (project / "bench.json").exists():
         return False
     manifest = json.loads((project / "bench.json").read_text(encoding="utf-8"))
-    return manifest["spec"] == asdict(spec) and manifest["prose"] == fingerprint(paragraphs())
+    return (manifest["spec"] == asdict(spec) and manifest["prose"] == fingerprint(paragraphs())
+            and manifest.get("claims") == corpus.CLAIM_WORDS)
 
 
 def describe(project: Path, generated: float) -> str:
