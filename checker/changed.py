@@ -99,10 +99,8 @@ def merged(doc: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str, Any]:
     """A run over several projects: what each changed-only report said, kept in the merged one."""
     if not any("changed_since" in part for part in docs):
         return doc
-    reasons = sorted({reason for part in docs for reason in part["incomplete"]})
-    earlier = [rule for part in docs for rule in part.get("pre_existing", ())]
-    return {**doc, "complete": False, "incomplete": reasons, "changed_since": docs[0]["changed_since"],
-            "pre_existing": earlier}
+    earlier = [rule for part in docs for rule in part.get("pre_existing", ())]  # merge_documents keeps `incomplete`
+    return {**doc, "changed_since": docs[0]["changed_since"], "pre_existing": earlier}
 
 
 def touches_fact(fact, change: Change, fact_file: Path, sources_root: Path) -> bool:

@@ -167,11 +167,6 @@ class Project:
     def findings(self) -> Findings:
         return check_rules(self.inputs, list(self.fact_results.values()))
 
-    @cached_property
-    def declared_rules(self) -> dict[str, str]:
-        """Rule item name -> the file declaring it."""
-        return {rule_name(rule): rule.file for rule in self.inputs.suite.rules}
-
     def setup_problems(self) -> list[Problem]:
         """Problems that belong to no fact file (pyproject, sources.yaml): reported once, on the first file."""
         if self.setup_reported:

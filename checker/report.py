@@ -164,6 +164,7 @@ def merge_documents(docs: list[dict[str, Any]]) -> dict[str, Any]:
         [fact for doc in docs for fact in doc["facts"]],
         [rule for doc in docs for rule in doc["contradictions"] + doc["disputes"] + doc["waivers"]],
         [error for doc in docs for error in doc["errors"]],
+        sorted({reason for doc in docs for reason in doc["incomplete"]}),
     )
 
 

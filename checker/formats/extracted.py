@@ -106,10 +106,6 @@ class TextBuilder:
         self.pieces.append(text[start:end])
         self.offsets.extend(offsets[start:end])
 
-    def add_run(self, text: str, start: int) -> None:
-        """Visible text standing as it is in the file from `start` (no entity, no markup inside)."""
-        self.add(text, range(start, start + len(text)))
-
     def block(self, at: int) -> None:
         """A block boundary (the file offset of the tag that makes it)."""
         if self.pieces and self.pending != "\n\n":
