@@ -155,6 +155,14 @@ def test_any_number_with_any_qualifier_reads_back_with_its_anchor(n, qualifier):
                                                  "in excess of", "upwards of", "just over"))
 
 
+@pytest.mark.parametrize("n", [0, 1, 12, 5000])
+@pytest.mark.parametrize("qualifier", sorted(BEFORE))
+def test_a_quantity_agrees_with_itself(n, qualifier):
+    """The claim may say what its quote says: "Counts can be reduced below zero" backs itself (it read as nothing)."""
+    [quantity] = find_quantities(f"{qualifier} {n:,} accounts")
+    assert overlap(quantity, quantity), quantity
+
+
 @pytest.mark.parametrize("text, versions, counts", [
     ("bc (1.07.1-3) unstable; urgency=medium", ["1.07.1-3"], []),
     ("4.6.0 fixed 5 bugs", ["4.6.0"], [5.0]),

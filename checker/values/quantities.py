@@ -177,15 +177,18 @@ def _interval_for(n: float, kind: str, qualifier: str, written: str) -> Quantity
     if kind == "approx":
         return Quantity(_r(n * (1 - APPROX)), _r(n * (1 + APPROX)), n, qualifier, written)
     if kind == "nearly":
-        return Quantity(_r(n * (1 - APPROX)), n, n, qualifier, written, high_open=True)
+        low = _r(n * (1 - APPROX)) if n > 0 else n - max(abs(n) * APPROX, 1.0)  # "nearly zero" is not empty
+        return Quantity(low, n, n, qualifier, written, high_open=True)
+    floor = 0.0 if n > 0 else -math.inf  # a count is not negative, but "below zero" is
     if kind == "below":
-        return Quantity(0.0, n, n, qualifier, written, high_open=True)
+        return Quantity(floor, n, n, qualifier, written, high_open=True)
     if kind == "at-most":
-        return Quantity(0.0, n, n, qualifier, written)
+        return Quantity(floor, n, n, qualifier, written)
     if kind == "above":
         return Quantity(n, math.inf, n, qualifier, written, low_open=True)
     if kind == "just-over":
-        return Quantity(n, _r(n * (1 + APPROX)), n, qualifier, written, low_open=True)
+        high = _r(n * (1 + APPROX)) if n > 0 else n + max(abs(n) * APPROX, 1.0)  # "just over zero" is not empty
+        return Quantity(n, high, n, qualifier, written, low_open=True)
     if kind == "at-least":
         return Quantity(n, math.inf, n, qualifier, written)
     return Quantity(n, n, n, qualifier, written)
