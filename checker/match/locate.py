@@ -275,10 +275,8 @@ def choose(
 def _likeness(chain: list[Found], doc: Document, quote: str, parts: list[Part]) -> int:
     if len(chain) == 1 and _verbatim_span(quote, doc.span(chain[0].start, chain[0].end), doc) is not None:
         return 0
-    same_case = all(
-        [w.original for w in part.words] == [w.original for w in doc.words_between(found.start, found.end)]
-        for part, found in zip(parts, chain)
-    )
+    same_case = all(_same_letters(part, found, doc) or [w.original for w in part.words] == [
+        w.original for w in doc.words_between(found.start, found.end)] for part, found in zip(parts, chain))
     return 1 if same_case else 2
 
 
@@ -395,11 +393,11 @@ def stitched_passages(part: Part, doc: Document, options: MatchOptions) -> str:
 
 
 def _head(part: Part, split: int) -> Part:
-    return _sub_part(part, 0, part.words[split - 1].end)
+    return part.within(0, part.words[split - 1].end)
 
 
 def _tail(part: Part, split: int) -> Part:
-    return _sub_part(part, part.words[split].start, len(part.text))
+    return part.within(part.words[split].start, len(part.text))
 
 
 def _bisect_last(lowest: int, highest: int, holds) -> int:
@@ -412,12 +410,6 @@ def _bisect_last(lowest: int, highest: int, holds) -> int:
         else:
             highest = middle - 1
     return highest
-
-
-def _sub_part(part: Part, start: int, end: int) -> Part:
-    start, end = start + content_bounds(part.text[start:end])[0], start + content_bounds(part.text[start:end])[1]
-    words = tuple(w for w in part.words if start <= w.start and w.end <= end)
-    return Part(text=part.text[start:end], brackets=(), words=words, original=part.original)
 
 
 def _original(part: Part) -> str:
@@ -444,6 +436,10 @@ def verdict(
         missing = parts[len(chain)].original.strip()
         differences = (f'no passage of {doc.name} resembles "{missing}"',) + bounds
         return Match(status="mismatch", ok=False, score=0.0, differences=differences, **located)
+    if len(parts) == 1 and not parts[0].brackets and chain[0].comparison == Comparison() and not chain[0].notes:
+        verbatim = _verbatim_span(quote, spans[0], doc)  # as written, byte for byte: no word needs comparing
+        if verbatim is not None and not cut_compounds(chain, doc):
+            return Match(status="verbatim", ok=True, score=100.0, spans=(verbatim,), matched=quote, moved=moved)
     chain = [_case_checked(part, found, doc) for part, found in zip(parts, chain)]
     changes = [c for f in chain for c in f.comparison.changes] + list(omissions_that_change_meaning(chain, doc))
     changes += cut_compounds(chain, doc)
@@ -535,8 +531,23 @@ def _case_checked(part: Part, found: Found, doc: Document) -> Found:
     """An exact (case-folded) match still differs if a letter's case changed past the quote's first letter."""
     if found.comparison.changes or found.comparison.slips or part.brackets:
         return found
+    if _same_letters(part, found, doc):
+        return found
     source = doc.words_between(found.start, found.end)
     if all(q.original == s.original for q, s in zip(part.words, source)):
         return found
     comparison = compare(Passage(part.text, part.words), Passage(doc.norm.text, source), doc.where, doc.vocabulary)
     return replace(found, comparison=comparison)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _same_letters(part: Part, found: Found, doc: Document) -> bool:
+    """Whether the part's letters, case included, are those of the source where it was found: the quick yes for
+    a quote that differs only in typography (quote marks, dashes, spaces), with no word list built."""
+    if not part.text:
+        return False
+    start, end = doc.norm.original_span(found.start, found.end)
+    written = part.marked[part.origin[0] : part.origin[len(part.origin) - 1] + 1]
+    return _LETTERS.findall(written) == _LETTERS.findall(doc.text[start:end])

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from array import array
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 from checker.match.differences import Comparison
 from checker.match.normalize import DASHES, INVISIBLE, PLACEHOLDER, Normalized, Word, normalize, words
@@ -39,8 +41,29 @@ class Part:
 
     text: str  # normalized, stripped of leading/trailing punctuation
     brackets: tuple[str, ...]
-    words: tuple[Word, ...]
     original: str
+    marked: str = field(default="", repr=False)  # the stretch as written, each [bracket] replaced by PLACEHOLDER
+    origin: array = field(default_factory=lambda: array("I"), repr=False, compare=False)  # text[i] is marked[origin[i]]
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """The words of `text` (insertions left out), each as written: read only when the quote is compared word by
+        word (a quote that stands as written never is)."""
+        written = words(Normalized(self.text, self.origin), self.marked)
+        return tuple(word for word in written if PLACEHOLDER not in word.text)
+
+    @cached_property
+    def size(self) -> tuple[int, int]:
+        """(words as written, characters of text) outside its insertions: what says whether it is too short."""
+        written = written_words(BRACKET.sub(" ", self.original) if self.brackets else self.original)
+        return written, len(self.text.replace(PLACEHOLDER, ""))
+
+    def within(self, start: int, end: int) -> Part:
+        """The part made of text[start:end] (its punctuation at both ends trimmed)."""
+        first, last = content_bounds(self.text[start:end])
+        start, end = start + first, start + last
+        return Part(text=self.text[start:end], brackets=(), original=self.original, marked=self.marked,
+                    origin=self.origin[start:end])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,8 +79,14 @@ class Found:
 
 def parse_quote(quote: str) -> list[Part]:
     """The quote's parts (split at ellipses), each normalized with its brackets replaced by PLACEHOLDER."""
+    return list(_parsed(quote))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(quote: str) -> tuple[Part, ...]:
+    """A quote is parsed once however many sources it is looked for in (a failing one: every candidate source)."""
     parts = [_part(raw, tuple(BRACKET.findall(raw)), BRACKET.sub(PLACEHOLDER, raw)) for raw in ELLIPSIS.split(quote)]
-    return [part for part in parts if part is not None]
+    return tuple(part for part in parts if part is not None)
 
 
 def literal_part(quote: str) -> Part | None:
@@ -70,10 +99,8 @@ def _part(raw: str, brackets: tuple[str, ...], marked: str) -> Part | None:
     start, end = content_bounds(normalized.text)
     if start >= end or normalized.text[start:end] == PLACEHOLDER:
         return None
-    text = normalized.text[start:end]
-    stripped = Normalized(text, normalized.origin[start:end])
-    kept = tuple(w for w in words(stripped, marked) if PLACEHOLDER not in w.text)
-    return Part(text=text, brackets=brackets, words=kept, original=raw)
+    return Part(text=normalized.text[start:end], brackets=brackets, original=raw, marked=marked,
+                origin=normalized.origin[start:end])
 
 
 def is_content(char: str) -> bool:
@@ -109,8 +136,8 @@ def written_words(text: str) -> int:
 
 def too_short(parts: list[Part], options: MatchOptions) -> str:
     """Why the quote is too short to stand for anything ('' when it is long enough)."""
-    count = sum(written_words(BRACKET.sub(" ", p.original) if p.brackets else p.original) for p in parts)
-    chars = sum(len(p.text.replace(PLACEHOLDER, "")) for p in parts)
+    count = sum(p.size[0] for p in parts)
+    chars = sum(p.size[1] for p in parts)
     if count < options.min_words or chars < options.min_chars:
         return (
             f"the quote is too short to prove anything ({count} words, {chars} characters; at least "
