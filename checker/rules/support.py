@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from checker.model import CitationResult, Location
@@ -139,6 +140,7 @@ def content_words(text: str, leave_out: set[str] = frozenset()) -> set[str]:
 SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ed", "es", "s", "ly")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem: "attacker", "attacked" and "attack" meet, "announcement" and "announced" too."""
     word = re.sub(r"'s$", "", word)

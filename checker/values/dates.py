@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -91,6 +92,12 @@ class DateMention:
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Every date stated in `text`, resolved against `published` (the source's publication date)."""
+    return list(_dates(text, published))
+
+
+@lru_cache(maxsize=1 << 14)
+def _dates(text: str, published: date | None) -> tuple[DateMention, ...]:
+    """find_dates, read once per text: several rules read the dates of each claim and quote."""
     dates = [_explicit(m, published) for m in DATE_RE.finditer(text)]
     weekdays = [m for m in WEEKDAY_RE.finditer(text)]
     mentions = []
@@ -113,7 +120,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             year = int(m.group("y"))
             value = DateValue(date(year, 1, 1), date(year, 12, 31), "year")
             mentions.append(DateMention(m.group("y"), m.start("y"), m.end(), year=year, resolved=value))
-    return sorted(mentions, key=lambda m: m.start)
+    return tuple(sorted(mentions, key=lambda m: m.start))
 
 
 def _period(m: re.Match, published: date | None) -> DateMention:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from checker.values.dates import DATE_RE
 from checker.values.types import MONTHS, WEEKDAYS, Quantity
@@ -99,7 +100,9 @@ def find_counts(text: str) -> list[Quantity]:
     return [quantity for m, quantity in _quantities(text) if not names_a_thing(text, m)]
 
 
-def _quantities(text: str) -> list[tuple[re.Match, Quantity]]:
+@lru_cache(maxsize=1 << 14)
+def _quantities(text: str) -> tuple[tuple[re.Match, Quantity], ...]:
+    """Each quantity of `text` with the match that found it: read once per text (several rules ask)."""
     found = []
     dates = [(d.start(), d.end()) for d in DATE_RE.finditer(text)]
     text = _without_versions(text)
@@ -109,7 +112,7 @@ def _quantities(text: str) -> list[tuple[re.Match, Quantity]]:
         quantity = _quantity_from_match(m)
         if quantity is not None:
             found.append((m, quantity))
-    return found
+    return tuple(found)
 
 
 # "9/11", "24/7", "11/29/2019": a date (or a schedule), not two counts
