@@ -22,6 +22,7 @@ from checker.validate import schema_problems, top_level_problem
 METADATA_FILE = "sources.yaml"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf", ".warc", ""}
 EARLIEST_PUBLISHED, LATEST_PUBLISHED = "0002-01-01", "9998-12-31"
+DOCUMENTS_KEPT = 1 << 26  # characters of normalized documents kept at once (64 M: about 320 MB)
 LONE_CR = re.compile(r"\r(?!\n)")  # an old Mac line end: a line end, one character for one (offsets kept)
 
 
@@ -42,12 +43,24 @@ class Library:
     _names: list[str] | None = None
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict)
+    _kept: int = 0  # characters of the documents in _documents
 
     def document(self, name: str) -> Document:
-        """The document a citation names; raises SourceError (cached too) when it cannot be used."""
-        if name not in self._documents:
-            self._documents[name] = self._read(name)
-        found = self._documents[name]
+        """The document a citation names; raises SourceError (cached too) when it cannot be used. The documents
+        most recently used are kept, up to DOCUMENTS_KEPT characters in all: a library larger than that is worked
+        through a few documents at a time (a normalized document holds about five bytes per character), the text
+        of one put aside kept for the rules."""
+        found = self._documents.pop(name, None)
+        if found is None:
+            found = self._read(name)
+            self._kept += len(found.text) if isinstance(found, Document) else 0
+        self._documents[name] = found  # now the most recently used
+        while self._kept > DOCUMENTS_KEPT and len(self._documents) > 1:
+            oldest = next(iter(self._documents))
+            put_aside = self._documents.pop(oldest)
+            if isinstance(put_aside, Document):
+                self._kept -= len(put_aside.text)
+                self._texts[oldest] = put_aside.text
         if isinstance(found, SourceError):
             raise found
         return found
