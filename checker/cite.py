@@ -48,8 +48,15 @@ def verify_facts(
     groups = _by_source(facts)
     elsewhere = Elsewhere(library, options, cache)
     verdicts: dict[tuple[Fact, str, int], CitationResult] = {}
+    pending: list[Pending] = []
     for source in share.order(list(groups)):
-        verdicts.update(verify_source(source, groups[source], library, options, cache, elsewhere))
+        located, failing = verify_source(source, groups[source], library, options, cache)
+        verdicts.update(located)
+        pending += failing
+    for item, found_in in zip(pending, elsewhere.find_all([item.citation for item in pending], pending)):
+        verdicts[item.job] = CitationResult(item.citation, item.match, found_in=found_in,
+                                            message=explain(item.citation, item.match, found_in))
+    elsewhere.write_back(pending)
     results = {fact: FactResult(fact, citations=[], problems=list(fact.problems)) for fact in facts}
     for jobs in groups.values():  # in the sources' order, whichever order they were located in
         for fact, kind, index, citation in jobs:
@@ -77,19 +84,34 @@ def _by_source(facts: list[Fact]) -> dict[str, list[Job]]:
     return dict(sorted(grouped.items()))
 
 
+@dataclass
+class Pending:
+    """A failing quote whose other sources are still to be searched (after every source is located, all at once);
+    `entry` is its cache entry, under `key` in the results of `source` located at `digest`."""
+
+    job: tuple[Fact, str, int]
+    citation: Citation
+    match: Match
+    source: str
+    digest: str
+    key: str
+    entry: dict[str, Any]
+
+
 def verify_source(
-    source: str, jobs: list[Job], library: Library, options: MatchOptions, cache: Cache | None, elsewhere: Elsewhere
-) -> dict[tuple[Fact, str, int], CitationResult]:
+    source: str, jobs: list[Job], library: Library, options: MatchOptions, cache: Cache | None
+) -> tuple[dict[tuple[Fact, str, int], CitationResult], list[Pending]]:
     """The verdicts of every quote cited from one source, from the cache where it has them; what was located anew
-    is written back, under the digest of the very text it was located in."""
+    is written back, under the digest of the very text it was located in. A failing quote's verdict is left to the
+    search of the other sources: it is returned as Pending."""
     try:
         digest = library.digest(source)
     except SourceError as error:
-        return {(fact, kind, index): missing(citation, error) for fact, kind, index, citation in jobs}
+        return {(fact, kind, index): missing(citation, error) for fact, kind, index, citation in jobs}, []
     stored = cache.read(LOCATED, digest) if cache else None
     stored = stored if isinstance(stored, dict) else {}
     fresh: dict[str, Any] = {}
-    verdicts = {}
+    verdicts, pending = {}, []
     for fact, kind, index, citation in jobs:
         resolved = options_for(options, citation.strict, fact.strict)
         key = citation_key(citation, resolved, options)
@@ -101,18 +123,15 @@ def verify_source(
             except SourceError as error:  # gone or changed since its digest was taken
                 verdicts[fact, kind, index] = missing(citation, error)
                 continue
-            entry = {"match": match_to_json(match)}
-        found_in = None
+            entry = fresh[key] = {"match": match_to_json(match)}
         if not match.ok and match.status != "too-short":
-            found_in, entry = elsewhere.find(citation, entry)
-        if entry is not stored.get(key):
-            fresh[key] = entry
-        verdicts[fact, kind, index] = CitationResult(citation, match, found_in=found_in,
-                                                     message=explain(citation, match, found_in))
+            pending.append(Pending((fact, kind, index), citation, match, source, digest, key, entry))
+            continue
+        verdicts[fact, kind, index] = CitationResult(citation, match, message=explain(citation, match, None))
     if cache and fresh:
         now = library.digest(source)
         cache.write(LOCATED, now, {**(stored if now == digest else {}), **fresh})
-    return verdicts
+    return verdicts, pending
 
 
 def missing(citation: Citation, error: SourceError) -> CitationResult:
@@ -127,16 +146,61 @@ class Elsewhere:
     def __init__(self, library: Library, options: MatchOptions, cache: Cache | None) -> None:
         self.library, self.options, self.cache = library, options, cache
 
-    def find(self, citation: Citation, entry: dict[str, Any]) -> tuple[tuple[str, Span] | None, dict[str, Any]]:
-        """(found_in, the cache entry holding it): the entry's answer when it was found in this very library."""
-        stored = entry.get("elsewhere")
-        if self.cache and isinstance(stored, dict) and stored.get("library") == self.library_digest:
-            found_in = found_in_from_json(stored.get("found_in"))
-            if found_in is not False:
-                return found_in, entry
-        found_in = find_elsewhere(citation, self.library, self.options, self.index)
-        library = self.library_digest if self.cache else None
-        return found_in, {**entry, "elsewhere": {"library": library, "found_in": found_in_to_json(found_in)}}
+    def find_all(self, citations: list[Citation], pending: list[Pending]) -> list[tuple[str, Span] | None]:
+        """Where each failing quote does stand (None: nowhere else): the cache entry's answer when it was found in
+        this very library, else searched for all together, each candidate source opened once for every quote the
+        index names it for, in the library's order, so each quote gets the first source holding it."""
+        answers: list[tuple[str, Span] | None | bool] = []
+        for item in pending:
+            stored = item.entry.get("elsewhere")
+            cached = False
+            if self.cache and isinstance(stored, dict) and stored.get("library") == self.library_digest:
+                cached = found_in_from_json(stored.get("found_in"))
+            answers.append(cached)
+        wanted: dict[str, list[int]] = {}
+        for number, (citation, answer) in enumerate(zip(citations, answers)):
+            if answer is False:
+                for name in self.index.candidates(citation.quote):
+                    if name != citation.source:
+                        wanted.setdefault(name, []).append(number)
+        for name in self.index.names if wanted else ():
+            open_quotes = [number for number in wanted.get(name, ()) if answers[number] is False]
+            if not open_quotes:
+                continue
+            try:
+                other = self.library.document(name)
+            except SourceError:
+                continue
+            for number in open_quotes:
+                match = contains(citations[number].quote, other, self.options)
+                if match is not None:
+                    answers[number] = (name, match.spans[0])
+        found = [None if answer is False else answer for answer in answers]
+        for item, found_in in zip(pending, found):
+            library = self.library_digest if self.cache else None
+            item.entry = {**item.entry, "elsewhere": {"library": library, "found_in": found_in_to_json(found_in)}}
+        return found
+
+    def write_back(self, pending: list[Pending]) -> None:
+        """Each source's entries with where their failing quotes stand, for the next run."""
+        if not self.cache:
+            return
+        by_source: dict[tuple[str, str], dict[str, Any]] = {}
+        for item in pending:
+            by_source.setdefault((item.source, item.digest), {})[item.key] = item.entry
+        for (source, digest), entries in sorted(by_source.items()):
+            if self._digest_now(source) != digest:
+                continue  # changed since it was located: its entries are not for the text it has now
+            stored = self.cache.read(LOCATED, digest)
+            stored = stored if isinstance(stored, dict) else {}
+            if any(stored.get(key) != entry for key, entry in entries.items()):
+                self.cache.write(LOCATED, digest, {**stored, **entries})
+
+    def _digest_now(self, source: str) -> str | None:
+        try:
+            return self.library.digest(source)
+        except SourceError:
+            return None
 
     @cached_property
     def library_digest(self) -> str:

@@ -8,6 +8,7 @@ from checker.config import load_config
 from checker.match import Document
 from checker.report import dumps, report_document
 from checker.run import check
+from tests.helpers import make_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,3 +36,50 @@ def test_a_library_larger_than_the_budget_is_worked_through_a_document_at_a_time
     assert bounded == whole
     assert max(kept_all) >= 5  # the five seeds, all kept when they fit
     assert max(kept_one) == 1
+
+
+FAILING = """\
+facts:
+  - id: in-another-source
+    claim: Europol shut nearly 5,000 accounts.
+    citations:
+      - source: 000_12e6b7cc27e0264f.txt
+        quote: "Nearly 5,000 accounts and over 26,000 items, including videos"
+  - id: after-not-before
+    claim: The claim came two minutes later.
+    citations:
+      - source: 001_2afa2717bd8a4cc8.txt
+        quote: "It came on TamTam two minutes after any announcement"
+  - id: telegram-not-tamtam
+    claim: The claim came on Telegram first.
+    citations:
+      - source: 002_e6b1a6874fc6dd1e.txt
+        quote: "It came on Telegram two minutes before any announcement"
+  - id: cited-to-the-copy
+    claim: The claim came two minutes earlier.
+    citations:
+      - source: 004_3c3116bf203ab6e7.txt
+        quote: "It came on TamTam two minutes before any announcement"
+"""
+
+
+def test_failing_quotes_are_looked_for_together_each_other_source_opened_once(monkeypatch, tmp_path):
+    """With one document kept at a time, the search of the other sources for every failing quote opens each
+    candidate once (not once per quote), and finds what an unbounded library finds."""
+    root = make_project(tmp_path / "project", {"facts/facts.yaml": FAILING})
+    reads: list[str] = []
+    read = checker.sources.Library._read
+
+    def counted(library, name):
+        reads.append(name)
+        return read(library, name)
+
+    monkeypatch.setattr(checker.sources.Library, "_read", counted)
+    config = load_config(root, cache=False)
+    whole = dumps(report_document(check(config.facts, config).report, "seeds"))
+    monkeypatch.setattr(checker.sources, "DOCUMENTS_KEPT", 1)
+    reads.clear()
+    bounded = dumps(report_document(check(config.facts, config).report, "seeds"))
+    assert bounded == whole
+    assert '"found_in"' in whole and "was found in" in whole
+    assert max(reads.count(name) for name in reads) == 2  # located in, then searched once for all four quotes
