@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from checker.formats.extracted import SourceMap
 from checker.model import Span
@@ -55,8 +55,14 @@ class Document:
     def vocabulary(self) -> Vocabulary:
         """Every word the source uses: a quote's spelling found here is a word, not a slip."""
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary(self.norm.text)
+            long = len(self.norm.text) >= INDEXED_FROM
+            self._vocabulary = Vocabulary(self.norm.text, self._chunk_index if long else None)
         return self._vocabulary
+
+    def _chunk_index(self) -> ChunkIndex:
+        if self._chunks is None:
+            self._chunks = ChunkIndex(self.norm.text)
+        return self._chunks
 
     def span(self, start: int, end: int) -> Span:
         """The original span of the normalized [start, end)."""
@@ -90,9 +96,7 @@ class Document:
         text = self.norm.text
         stretches = [(lo, hi)]
         if hi - lo >= INDEXED_FROM:
-            if self._chunks is None:
-                self._chunks = ChunkIndex(text)
-            stretches = self._chunks.ranges(needle, lo, hi)
+            stretches = self._chunk_index().ranges(needle, lo, hi)
         for start, end in stretches:
             at = text.find(needle, start, end)
             while at >= 0:
@@ -122,9 +126,11 @@ class Document:
 class Vocabulary:
     """The words a normalized text uses, looked up one at a time (a scan of the text, remembered), never listed."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, chunks: Callable[[], ChunkIndex] | None = None):
         self.text = text
         self._known: dict[str, bool] = {}
+        self._chunks = chunks  # a long text's chunk index: its tokens hold every word (a scan of megabytes each)
+        self._all: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word:
@@ -136,6 +142,10 @@ class Vocabulary:
 
     def _used(self, word: str) -> bool:
         """Whether `word` stands in the text as a whole word (as WORD tokenizes the whole text)."""
+        if self._chunks is not None:
+            if self._all is None:  # no word runs across a space, so the words of each token are the text's
+                self._all = {found for token in self._chunks().masks for found in WORD.findall(token)}
+            return word in self._all
         text, at = self.text, self.text.find(word)
         while at >= 0:
             end = at + len(word)
