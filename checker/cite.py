@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Callable
 
 from checker.cache import (
     Cache, citation_key, found_in_from_json, found_in_to_json, index_from_json, index_to_json, match_from_json,
@@ -36,27 +36,39 @@ class Share:
     def order(self, sources: list[str]) -> list[str]:
         if not 0 <= self.number < self.count:
             return sources
-        start, end = len(sources) * self.number // self.count, len(sources) * (self.number + 1) // self.count
+        start, end = self._bounds(sources)
         return sources[start:end] + sources[:start][::-1] + sources[end:][::-1]
+
+    def own(self, sources: list[str]) -> list[str]:
+        """This worker's count-th of the sorted sources: where it also looks for failing quotes' other sources."""
+        if not 0 <= self.number < self.count:
+            return sources
+        start, end = self._bounds(sources)
+        return sources[start:end]
+
+    def _bounds(self, sources: list[str]) -> tuple[int, int]:
+        return len(sources) * self.number // self.count, len(sources) * (self.number + 1) // self.count
 
 
 def verify_facts(
-    facts: list[Fact], library: Library, options: MatchOptions, cache: Cache | None = None, share: Share = Share()
+    facts: list[Fact], library: Library, options: MatchOptions, cache: Cache | None = None, share: Share = Share(),
+    others_done: Callable[[], None] | None = None,
 ) -> list[FactResult]:
     """Locate every quote of every valid fact, grouped by source so each document is read and normalized once
-    (and not at all when the cache holds all of its results)."""
-    groups = _by_source(facts)
+    (and not at all when the cache holds all of its results). A worker sharing the work (`share`) looks for the
+    other sources of the failing quotes of its own share first, then takes the other workers' answers from the
+    cache (after `others_done` returns, when given), looking itself only for those not there."""
+    groups = by_source(facts)
     elsewhere = Elsewhere(library, options, cache)
-    verdicts: dict[tuple[Fact, str, int], CitationResult] = {}
-    pending: list[Pending] = []
-    for source in share.order(list(groups)):
-        located, failing = verify_source(source, groups[source], library, options, cache)
-        verdicts.update(located)
-        pending += failing
-    for item, found_in in zip(pending, elsewhere.find_all([item.citation for item in pending], pending)):
+    verdicts, pending = locate_share(groups, library, options, cache, share)
+    own = set(share.own(list(groups)))
+    answered = elsewhere.answer([item for item in pending if item.source in own])
+    if others_done is not None:
+        others_done()
+    answered += elsewhere.answer(elsewhere.refreshed([item for item in pending if item.source not in own]))
+    for item, found_in in answered:
         verdicts[item.job] = CitationResult(item.citation, item.match, found_in=found_in,
                                             message=explain(item.citation, item.match, found_in))
-    elsewhere.write_back(pending)
     results = {fact: FactResult(fact, citations=[], problems=list(fact.problems)) for fact in facts}
     for jobs in groups.values():  # in the sources' order, whichever order they were located in
         for fact, kind, index, citation in jobs:
@@ -72,7 +84,21 @@ def verify_facts(
     return [results[fact] for fact in facts]
 
 
-def _by_source(facts: list[Fact]) -> dict[str, list[Job]]:
+def locate_share(
+    groups: dict[str, list[Job]], library: Library, options: MatchOptions, cache: Cache | None, share: Share
+) -> tuple[dict[tuple[Fact, str, int], CitationResult], list[Pending]]:
+    """Every source's quotes located (or read from the cache), in the order of the worker's share: the verdicts,
+    and the failing quotes whose other sources are still to be searched."""
+    verdicts: dict[tuple[Fact, str, int], CitationResult] = {}
+    pending: list[Pending] = []
+    for source in share.order(list(groups)):
+        located, failing = verify_source(source, groups[source], library, options, cache)
+        verdicts.update(located)
+        pending += failing
+    return verdicts, pending
+
+
+def by_source(facts: list[Fact]) -> dict[str, list[Job]]:
     grouped: dict[str, list[Job]] = {}
     for fact in facts:
         if fact.problems:
@@ -146,7 +172,27 @@ class Elsewhere:
     def __init__(self, library: Library, options: MatchOptions, cache: Cache | None) -> None:
         self.library, self.options, self.cache = library, options, cache
 
-    def find_all(self, citations: list[Citation], pending: list[Pending]) -> list[tuple[str, Span] | None]:
+    def answer(self, pending: list[Pending]) -> list[tuple[Pending, tuple[str, Span] | None]]:
+        """Each failing quote with where it does stand (None: nowhere else), written back to the cache."""
+        found = self.find_all(pending)
+        self.write_back(pending)
+        return list(zip(pending, found))
+
+    def refreshed(self, pending: list[Pending]) -> list[Pending]:
+        """`pending` with the cache entries another worker has written for them since they were read."""
+        if not self.cache:
+            return pending
+        stored_by_digest: dict[str, Any] = {}
+        for item in pending:
+            if item.digest not in stored_by_digest:
+                stored = self.cache.read(LOCATED, item.digest)
+                stored_by_digest[item.digest] = stored if isinstance(stored, dict) else {}
+            entry = stored_by_digest[item.digest].get(item.key)
+            if isinstance(entry, dict) and "elsewhere" in entry and entry.get("match") == item.entry.get("match"):
+                item.entry = entry
+        return pending
+
+    def find_all(self, pending: list[Pending]) -> list[tuple[str, Span] | None]:
         """Where each failing quote does stand (None: nowhere else): the cache entry's answer when it was found in
         this very library, else searched for all together, each candidate source opened once for every quote the
         index names it for, in the library's order, so each quote gets the first source holding it."""
@@ -158,7 +204,7 @@ class Elsewhere:
                 cached = found_in_from_json(stored.get("found_in"))
             answers.append(cached)
         wanted: dict[str, list[int]] = {}
-        for number, (citation, answer) in enumerate(zip(citations, answers)):
+        for number, (citation, answer) in enumerate(zip((item.citation for item in pending), answers)):
             if answer is False:
                 for name in self.index.candidates(citation.quote):
                     if name != citation.source:
@@ -172,7 +218,7 @@ class Elsewhere:
             except SourceError:
                 continue
             for number in open_quotes:
-                match = contains(citations[number].quote, other, self.options)
+                match = contains(pending[number].citation.quote, other, self.options)
                 if match is not None:
                     answers[number] = (name, match.spans[0])
         found = [None if answer is False else answer for answer in answers]

@@ -15,6 +15,7 @@ from checker.cache import Cache
 from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
 from checker.model import Fact, FactResult, Problem, Report, RuleResult
+from checker.processes import verify_in_processes
 from checker.profile import phase
 from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
@@ -115,12 +116,15 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
     return Inputs(config, suite, library, metadata, config.problems + problems + metadata_problems)
 
 
-def verify(inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share()) -> list[FactResult]:
+def verify(inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share(), jobs: int = 1) -> list[FactResult]:
     """Every quote of every valid fact (or of `facts`) located in its source, with the options resolved for it (from
-    the project's cache when it holds them); `share` says where a pytest-xdist worker starts."""
+    the project's cache when it holds them); `share` says where a pytest-xdist worker starts; `jobs` processes
+    divide the work (checker.processes)."""
     cache = Cache(inputs.config.root) if inputs.config.cache else None
     with phase("locate"):
         facts = inputs.suite.facts if facts is None else facts
+        if jobs > 1 and share.count == 1:
+            return verify_in_processes(facts, inputs.library, inputs.config.match, cache, jobs)
         return verify_facts(facts, inputs.library, inputs.config.match, cache, share)
 
 
@@ -147,10 +151,10 @@ def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) 
     return sorted(set(errors))
 
 
-def check(paths: list[Path], config: Config) -> Checked:
-    """Run the whole pipeline over the fact files under `paths`."""
+def check(paths: list[Path], config: Config, jobs: int = 1) -> Checked:
+    """Run the whole pipeline over the fact files under `paths` (`jobs` processes locating)."""
     inputs = prepare(paths, config)
-    results = verify(inputs)
+    results = verify(inputs, jobs=jobs)
     findings = check_rules(inputs, results)
     errors = input_errors(inputs, results, findings)
     if not inputs.suite.facts and not errors:  # a check of nothing is no pass (pytest, too, exits 5)

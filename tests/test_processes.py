@@ -1,0 +1,71 @@
+"""factcheck check --jobs N: processes divide the locating through the cache, and the report is one process's."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import checker.cite
+from checker.cli import main
+from tests.helpers import make_project
+from tests.test_library import FAILING
+
+SEEDS = ["000_12e6b7cc27e0264f.txt", "001_2afa2717bd8a4cc8.txt", "002_e6b1a6874fc6dd1e.txt",
+         "003_1288ced4304eb56c.txt", "004_3c3116bf203ab6e7.txt"]
+MORE = "".join(f"""\
+  - id: opening-{number}
+    claim: A sentence of a seed, opening {"abc"[number]}.
+    citations:
+      - source: {name}
+        quote: "{quote}"
+""" for number, (name, quote) in enumerate([
+    (SEEDS[0], "It came on TamTam two minutes before any announcement"),
+    (SEEDS[3], "Nearly 5,000 accounts and over 26,000 items, including videos"),
+    (SEEDS[4], "It came on TamTam two minutes before any announcement"),
+]))
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    root = make_project(tmp_path / "project", {"facts/facts.yaml": FAILING + MORE})
+    monkeypatch.chdir(root)
+    return root
+
+
+def report(root: Path, *args: str) -> bytes:
+    out = root / "report.json"
+    main(["check", "--json", str(out), *args])
+    return out.read_bytes()
+
+
+def test_two_processes_write_the_report_one_writes(project):
+    alone = report(project, "--no-cache")
+    assert report(project, "--jobs", "2") == alone  # cold: the work divided
+    assert report(project, "--jobs", "2") == alone  # warm: all from the cache
+    assert report(project, "--jobs", "auto", "--no-cache") == alone  # no cache to share through: one process
+
+
+def test_the_processes_divide_the_locating(project, monkeypatch, tmp_path):
+    """Both processes locate, and not everything twice (they meet head-on: a few may be located by both)."""
+    log = tmp_path / "located.log"
+    locate = checker.cite.locate
+
+    def logged(quote, *args, **kwargs):
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return locate(quote, *args, **kwargs)
+
+    monkeypatch.setattr(checker.cite, "locate", logged)
+    report(project, "--jobs", "2")
+    pids = log.read_text(encoding="utf-8").split()
+    assert len(set(pids)) == 2
+    assert len(pids) < 2 * 7  # seven quotes
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "many", "65"])
+def test_a_bad_number_of_jobs_is_refused(project, value, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--jobs", value])
+    assert exited.value.code == 2
+    assert "expected a number of processes from 1 to 64, or 'auto'" in capsys.readouterr().err
