@@ -129,6 +129,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = keep
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter):
+    """Before pytest's own summary: drop the passing setup and teardown reports that have nothing to show.
+    pytest looks up each failure's teardown output by scanning every such report (one per item and phase), so with
+    10,000 items and 1,000 failures its summary took seconds; the reports it would still find (teardown output) stay."""
+    stats = terminalreporter.stats
+    if "" in stats:
+        stats[""] = [report for report in stats[""] if shows_teardown_output(report)]
+    return (yield)
+
+
+def shows_teardown_output(report: Any) -> bool:
+    """Whether pytest's failure (or -rP pass) summary would print anything of this report: it prints the sections
+    captured at teardown, from teardown reports only."""
+    return getattr(report, "when", None) == "teardown" and any("teardown" in name for name, _ in report.sections)
+
+
 def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> list[str]:
     """Which configuration each project used (unless -q), and why a path given to pytest yielded nothing."""
     state = config.stash[state_key]

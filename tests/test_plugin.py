@@ -208,3 +208,25 @@ def test_a_number_too_large_fails_its_file_only(pytester):
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*facts/b.yaml:3:11: the number 1111*is too large for a fact file*"])
     assert "Traceback" not in result.stdout.str()
+
+
+def test_the_failure_summary_scans_no_silent_setup_or_teardown_report_and_still_shows_teardown_output(pytester):
+    """pytest's failure summary scanned every passing setup/teardown report once per failure: 10,000 facts with 1,000
+    failures cost seconds. Those that show nothing are dropped before it; captured teardown output still shows."""
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    pytester.makeconftest("""
+import pytest
+
+@pytest.fixture
+def noisy():
+    yield
+    print("said at teardown")
+
+def pytest_terminal_summary(terminalreporter):
+    print("setup/teardown reports left:", [r.nodeid for r in terminalreporter.stats.get("", [])])
+""")
+    pytester.makepyfile(test_noisy="def test_noisy(noisy):\n    assert False\n")
+    result = pytester.runpytest("facts/", "test_noisy.py", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines(["*Captured stdout teardown*", "said at teardown",
+                                 "setup/teardown reports left: ['test_noisy.py::test_noisy']"])
