@@ -16,6 +16,7 @@ from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
 from checker.model import Fact, FactResult, Problem, Report, RuleResult
 from checker.profile import phase
+from checker.rules_cache import computed_once, findings_key
 from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
 
@@ -125,9 +126,16 @@ def verify(inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share
 
 
 def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
-    """The consistency rules over all facts, with their located quotes."""
+    """The consistency rules over all facts, with their located quotes (their findings from the project's cache
+    when nothing they depend on has changed: checker.rules_cache)."""
+    def run_rules() -> tuple[list[RuleResult], list[Problem]]:
+        return rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
+
     with phase("rules"):
-        found, problems = rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
+        if inputs.config.cache:  # once across pytest-xdist workers, and not again while nothing changed
+            found, problems = computed_once(Cache(inputs.config.root), findings_key(inputs, results), run_rules)
+        else:
+            found, problems = run_rules()
     return Findings(found, problems)
 
 
