@@ -146,6 +146,15 @@ def input_paths(inputs: Inputs) -> list[Path]:
     return paths + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
 
 
+def input_paths_unread(paths: list[Path], config: Config) -> list[Path]:
+    """The files a run over `paths` would read (see input_paths), found without loading a fact file: for a process
+    that writes the report but checks nothing itself (the pytest-xdist controller)."""
+    files, _ = discover(paths, config)
+    library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
+    found = [config.resolve(name) for _, name in files] + [config.root / "pyproject.toml"]
+    return found + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
+
+
 def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) -> list[Problem]:
     """Every input error of a run, once each, in file order."""
     errors = inputs.problems + inputs.suite.problems + findings.problems

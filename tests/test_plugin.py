@@ -230,3 +230,34 @@ def pytest_terminal_summary(terminalreporter):
     result.assert_outcomes(passed=1, failed=2)
     result.stdout.fnmatch_lines(["*Captured stdout teardown*", "said at teardown",
                                  "setup/teardown reports left: ['test_noisy.py::test_noisy']"])
+
+
+def test_the_xdist_controller_writes_the_report_without_loading_the_fact_files(pytester):
+    """The controller runs no fact: loading the suite there only to know which files a report may not overwrite
+    cost a third process the whole load (seconds on 10,000 facts), beside the workers."""
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    pytester.makeconftest("""
+import json
+import checker.plugin
+
+loaded = []
+prepare = checker.plugin.prepare
+
+def counted(*args, **kwargs):
+    loaded.append(1)
+    return prepare(*args, **kwargs)
+
+checker.plugin.prepare = counted
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        with open("controller-loads.json", "w") as out:
+            json.dump(len(loaded), out)
+""")
+    result = pytester.runpytest_subprocess("facts/", "-n", "2", "-p", "no:cacheprovider", "--factcheck-json", "x.json")
+    result.assert_outcomes(passed=1, failed=1)
+    assert json.loads((pytester.path / "controller-loads.json").read_text(encoding="utf-8")) == 0
+    report = json.loads((pytester.path / "x.json").read_text(encoding="utf-8"))
+    assert [(f["id"], f["ok"]) for f in report["facts"]] == [("claim-first-on-tamtam", True),
+                                                             ("claim-three-minutes", False)]
+    assert pytester.runpytest_subprocess("facts/", "-n", "2", "--factcheck-json", "facts/tamtam.yaml").ret == 4
