@@ -84,6 +84,12 @@ class Cache:
             if temporary is not None:
                 Path(temporary).unlink(missing_ok=True)
 
+    def beside(self, kind: str, key: str, suffix: str) -> Path:
+        """A file next to the entry (kind, key), such as its lock, with its directory created; raises OSError."""
+        path = self._path(kind, key).with_suffix(suffix)
+        self._create(path.parent)
+        return path
+
     def _path(self, kind: str, key: str) -> Path:
         return self.root / kind / key[:2] / f"{key}.json"
 

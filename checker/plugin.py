@@ -31,7 +31,8 @@ from checker.output import ReportPathError, refusal, shown, shown_lines, write_r
 from checker.outputs.write import write_review_files
 from checker.rules.engine import last_line
 from checker.run import (
-    YAML_SUFFIXES, Findings, Inputs, check_rules, input_paths, looks_like_fact_file, prepare, verify,
+    YAML_SUFFIXES, Findings, Inputs, check_rules, input_paths, input_paths_unread, looks_like_fact_file, prepare,
+    verify,
 )
 
 PROPERTY = "factcheck"  # user_properties key; the JSON writer reads it (from xdist workers too)
@@ -129,6 +130,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = keep
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter):
+    """Before pytest's own summary: drop the passing setup and teardown reports that have nothing to show.
+    pytest looks up each failure's teardown output by scanning every such report (one per item and phase), so with
+    10,000 items and 1,000 failures its summary took seconds; the reports it would still find (teardown output) stay."""
+    stats = terminalreporter.stats
+    if "" in stats:
+        stats[""] = [report for report in stats[""] if shows_teardown_output(report)]
+    return (yield)
+
+
+def shows_teardown_output(report: Any) -> bool:
+    """Whether pytest's failure (or -rP pass) summary would print anything of this report: it prints the sections
+    captured at teardown, from teardown reports only."""
+    return getattr(report, "when", None) == "teardown" and any("teardown" in name for name, _ in report.sections)
+
+
 def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> list[str]:
     """Which configuration each project used (unless -q), and why a path given to pytest yielded nothing."""
     state = config.stash[state_key]
@@ -157,7 +175,17 @@ class Project:
 
     @cached_property
     def inputs(self) -> Inputs:
-        return prepare([p for p in self.config.facts if p.exists()] + self.explicit, self.config)
+        return prepare(self.fact_paths(), self.config)
+
+    def fact_paths(self) -> list[Path]:
+        return [p for p in self.config.facts if p.exists()] + self.explicit
+
+    def input_paths(self) -> list[Path]:
+        """The files no report may be written over: from the loaded inputs when this process loaded them, else
+        found without loading them (the xdist controller loads no fact file)."""
+        if "inputs" in self.__dict__:
+            return input_paths(self.inputs)
+        return input_paths_unread(self.fact_paths(), self.config)
 
     @cached_property
     def fact_results(self) -> dict[Fact, FactResult]:
@@ -176,7 +204,16 @@ class Project:
 
     def rule_results_for_fact(self, fact: Fact) -> list[RuleResult]:
         """Every rule result that involves the fact: a contradiction fails each fact it names (and its rule item)."""
-        return [r for r in self.findings.results if fact.id in r.facts]
+        return self.rule_results_by_fact.get(fact.id, [])
+
+    @cached_property
+    def rule_results_by_fact(self) -> dict[str, list[RuleResult]]:
+        """The rule results naming each fact id, in the findings' order (looked up per item, not scanned)."""
+        found: dict[str, list[RuleResult]] = {}
+        for result in self.findings.results:
+            for fact_id in dict.fromkeys(result.facts):
+                found.setdefault(fact_id, []).append(result)
+        return found
 
 
 class State:
@@ -463,8 +500,9 @@ class JsonWriter:
         try:
             if self.path is not None:
                 write_report(self.path, dumps(doc), self.input_paths())
-            projects = {id(p): p.inputs for p in self.state.collected_projects() + self.state.argument_projects()}
-            write_review_files(self.review, doc, list(projects.values()))
+            if self.review:  # the xdist controller loads the fact files only for these
+                projects = {id(p): p for p in self.state.collected_projects() + self.state.argument_projects()}
+                write_review_files(self.review, doc, [project.inputs for project in projects.values()])
         except ReportPathError as error:
             self.failure = shown(str(error))
             session.exitstatus = pytest.ExitCode.USAGE_ERROR
@@ -489,7 +527,7 @@ class JsonWriter:
     def input_paths(self) -> list[Path]:
         """The inputs of every project the run touches (on the xdist controller too, which collects nothing)."""
         projects = {id(p): p for p in self.state.collected_projects() + self.state.argument_projects()}
-        return [path for project in projects.values() for path in input_paths(project.inputs)]
+        return [path for project in projects.values() for path in project.input_paths()]
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if self.failure:

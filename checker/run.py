@@ -17,6 +17,7 @@ from checker.config import Config, find_project_root
 from checker.model import Fact, FactResult, Problem, Report, RuleResult
 from checker.processes import verify_in_processes
 from checker.profile import phase
+from checker.rules_cache import computed_once, findings_key
 from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
 
@@ -129,9 +130,16 @@ def verify(inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share
 
 
 def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
-    """The consistency rules over all facts, with their located quotes."""
+    """The consistency rules over all facts, with their located quotes (their findings from the project's cache
+    when nothing they depend on has changed: checker.rules_cache)."""
+    def run_rules() -> tuple[list[RuleResult], list[Problem]]:
+        return rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
+
     with phase("rules"):
-        found, problems = rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
+        if inputs.config.cache:  # once across pytest-xdist workers, and not again while nothing changed
+            found, problems = computed_once(Cache(inputs.config.root), findings_key(inputs, results), run_rules)
+        else:
+            found, problems = run_rules()
     return Findings(found, problems)
 
 
@@ -140,6 +148,15 @@ def input_paths(inputs: Inputs) -> list[Path]:
     config, library = inputs.config, inputs.library
     paths = [config.resolve(name) for name in inputs.suite.files] + [config.root / "pyproject.toml"]
     return paths + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
+
+
+def input_paths_unread(paths: list[Path], config: Config) -> list[Path]:
+    """The files a run over `paths` would read (see input_paths), found without loading a fact file: for a process
+    that writes the report but checks nothing itself (the pytest-xdist controller)."""
+    files, _ = discover(paths, config)
+    library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
+    found = [config.resolve(name) for _, name in files] + [config.root / "pyproject.toml"]
+    return found + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
 
 
 def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) -> list[Problem]:

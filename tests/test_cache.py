@@ -163,7 +163,7 @@ def test_an_entry_with_a_wrong_match_shape_is_not_trusted(project):
     clean = report(project)
     for path in (project / DIRECTORY).rglob("*.json"):
         stored = json.loads(path.read_text(encoding="utf-8"))
-        located = isinstance(stored["value"], dict) and "names" not in stored["value"]  # not the word index
+        located = path.parent.parent.name == "located"  # not the word index, nor the rules' findings
         for entry in stored["value"].values() if located else []:
             entry["match"]["ok"] = 1  # an int where a bool belongs
         path.write_text(json.dumps(stored), encoding="utf-8")

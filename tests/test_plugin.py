@@ -208,3 +208,56 @@ def test_a_number_too_large_fails_its_file_only(pytester):
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*facts/b.yaml:3:11: the number 1111*is too large for a fact file*"])
     assert "Traceback" not in result.stdout.str()
+
+
+def test_the_failure_summary_scans_no_silent_setup_or_teardown_report_and_still_shows_teardown_output(pytester):
+    """pytest's failure summary scanned every passing setup/teardown report once per failure: 10,000 facts with 1,000
+    failures cost seconds. Those that show nothing are dropped before it; captured teardown output still shows."""
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    pytester.makeconftest("""
+import pytest
+
+@pytest.fixture
+def noisy():
+    yield
+    print("said at teardown")
+
+def pytest_terminal_summary(terminalreporter):
+    print("setup/teardown reports left:", [r.nodeid for r in terminalreporter.stats.get("", [])])
+""")
+    pytester.makepyfile(test_noisy="def test_noisy(noisy):\n    assert False\n")
+    result = pytester.runpytest("facts/", "test_noisy.py", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines(["*Captured stdout teardown*", "said at teardown",
+                                 "setup/teardown reports left: ['test_noisy.py::test_noisy']"])
+
+
+def test_the_xdist_controller_writes_the_report_without_loading_the_fact_files(pytester):
+    """The controller runs no fact: loading the suite there only to know which files a report may not overwrite
+    cost a third process the whole load (seconds on 10,000 facts), beside the workers."""
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    pytester.makeconftest("""
+import json
+import checker.plugin
+
+loaded = []
+prepare = checker.plugin.prepare
+
+def counted(*args, **kwargs):
+    loaded.append(1)
+    return prepare(*args, **kwargs)
+
+checker.plugin.prepare = counted
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        with open("controller-loads.json", "w") as out:
+            json.dump(len(loaded), out)
+""")
+    result = pytester.runpytest_subprocess("facts/", "-n", "2", "-p", "no:cacheprovider", "--factcheck-json", "x.json")
+    result.assert_outcomes(passed=1, failed=1)
+    assert json.loads((pytester.path / "controller-loads.json").read_text(encoding="utf-8")) == 0
+    report = json.loads((pytester.path / "x.json").read_text(encoding="utf-8"))
+    assert [(f["id"], f["ok"]) for f in report["facts"]] == [("claim-first-on-tamtam", True),
+                                                             ("claim-three-minutes", False)]
+    assert pytester.runpytest_subprocess("facts/", "-n", "2", "--factcheck-json", "facts/tamtam.yaml").ret == 4

@@ -1,0 +1,170 @@
+"""The consistency rules' findings kept in the project's cache (checker.cache), computed once across processes.
+
+The rules span facts, so they run on every located quote; under pytest-xdist every worker needs their findings
+(a contradiction fails each fact it names, whichever worker runs it). The first process to need them takes a lock
+file and runs the rules; the others wait for its entry and read it, so the rules run once, not once per worker. A
+re-run with nothing changed reads them too.
+
+An entry is keyed by everything the findings depend on: the checker's own code (every module, not only the rules:
+messages quote paths and values the loader and matcher made), the fact files as bytes with their display names,
+sources.yaml, every source's name and bytes (sha256; a rule may read any source, and a quote not found is looked for
+in all of them), the match options and limits, and the located results themselves. The lock is only a courtesy: a
+waiter whose lock holder has died, or that has waited longer than WAIT_AT_MOST, runs the rules itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import checker
+from checker.cache import Cache
+from checker.model import FactResult, Location, Problem, RuleResult
+from checker.report import fact_entry
+from checker.sources import SourceError
+
+FINDINGS = "findings"  # the cache's kind for rule findings
+POLL = 0.02  # seconds between looks at a lock another process holds
+WAIT_AT_MOST = 600.0  # seconds a waiter trusts a live lock holder
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of every module of the checker package: any edit makes stored findings stale."""
+    package = Path(checker.__file__).parent
+    code = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return code.hexdigest()
+
+
+def findings_key(inputs: Any, results: list[FactResult]) -> str:
+    """What the rules' findings depend on, as one sha256 (see the module's docstring)."""
+    config, library = inputs.config, inputs.library
+    whole = hashlib.sha256()
+
+    def add(*parts: Any) -> None:
+        whole.update(json.dumps(parts, sort_keys=True, default=str).encode("utf-8", "surrogatepass") + b"\n")
+
+    add(code_fingerprint(), asdict(config.match), asdict(config.limits), library.display_root, library.urls)
+    for name in sorted(inputs.suite.files):
+        add(name, hashlib.sha256(_bytes(config.resolve(name))).hexdigest())
+    add("sources.yaml", hashlib.sha256(_bytes(config.sources / "sources.yaml")).hexdigest())
+    for name in library.names():
+        try:
+            add(name, library.digest(name))
+        except SourceError as error:
+            add(name, f"!{error}")
+    for result in results:
+        add(fact_entry(result, library.display_root))
+    return whole.hexdigest()
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def computed_once(
+    cache: Cache, key: str, compute: Callable[[], tuple[list[RuleResult], list[Problem]]]
+) -> tuple[list[RuleResult], list[Problem]]:
+    """The findings stored under `key`, or `compute()`'s, stored for the others: while one process computes them,
+    the others wait for its entry instead of computing them again."""
+    try:
+        lock = cache.beside(FINDINGS, key, ".lock")
+    except OSError:  # a cache that cannot be written shares nothing
+        return compute()
+    waited_since = time.monotonic()
+    while True:
+        stored = findings_from_json(cache.read(FINDINGS, key))
+        if stored is not None:
+            return stored
+        if _take(lock):
+            try:
+                found = compute()
+                cache.write(FINDINGS, key, findings_to_json(*found))
+                return found
+            finally:
+                lock.unlink(missing_ok=True)
+        if not _held_by_a_live_process(lock) or time.monotonic() - waited_since > WAIT_AT_MOST:
+            if _break(lock):  # its holder is gone (killed) or stuck: take over, once
+                continue
+            return compute()
+        time.sleep(POLL)
+
+
+def _take(lock: Path) -> bool:
+    """Create the lock file (holding this process's id), unless another process holds it. A cache that cannot be
+    written takes no lock: the caller computes."""
+    try:
+        handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        return False
+    except OSError:
+        return True  # no cache to share through: compute (the write is skipped as well)
+    with os.fdopen(handle, "w", encoding="ascii") as out:
+        out.write(str(os.getpid()))
+    return True
+
+
+def _held_by_a_live_process(lock: Path) -> bool:
+    try:
+        pid = int(lock.read_text(encoding="ascii") or "0")
+    except FileNotFoundError:
+        return False  # released: its entry is there, or its holder failed (the caller looks again)
+    except (OSError, ValueError):
+        return True  # being written, or unreadable: give it time
+    if pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, another user's
+    return True
+
+
+def _break(lock: Path) -> bool:
+    """Remove a lock whose holder is gone; False when it was already gone (the caller then looks again)."""
+    try:
+        lock.unlink()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+# ---- the stored form ---------------------------------------------------------------------------
+
+
+def findings_to_json(results: list[RuleResult], problems: list[Problem]) -> dict[str, Any]:
+    return {"results": [_result_to_json(r) for r in results], "problems": [asdict(p) for p in problems]}
+
+
+def _result_to_json(result: RuleResult) -> dict[str, Any]:
+    return {**asdict(result), "facts": list(result.facts), "locations": [asdict(loc) for loc in result.locations]}
+
+
+def findings_from_json(data: Any) -> tuple[list[RuleResult], list[Problem]] | None:
+    """The findings stored, or None when the entry is not exactly what `findings_to_json` writes."""
+    try:
+        results = [
+            RuleResult(**{**entry, "facts": tuple(entry["facts"]),
+                          "locations": tuple(Location(**loc) for loc in entry["locations"])})
+            for entry in data["results"]
+        ]
+        problems = [Problem(**entry) for entry in data["problems"]]
+    except (KeyError, TypeError):
+        return None
+    if findings_to_json(results, problems) != data:  # a field missing, added or of another type
+        return None
+    return results, problems
