@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checker.formats import BINARY, ExtractError, MissingExtra, extractor_for, format_of
+from checker.formats import BINARY, TEXT_USED, ExtractError, MissingExtra, extractor, format_of
 from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
 from checker.match import Document
-from checker.model import Problem
+from checker.model import Problem, SourceOrigin
 from checker.profile import phase
 from checker.validate import schema_problems, top_level_problem
 
@@ -29,6 +29,15 @@ class SourceError(Exception):
     """A cited source that cannot be used: missing, outside the root, unreadable."""
 
 
+@dataclass(frozen=True)
+class Declared:
+    """What sources.yaml says of where one source comes from (`url`, `retrieved`): the page a web archive serves
+    is the one its `url` names."""
+
+    url: str | None = None
+    retrieved: str | None = None
+
+
 @dataclass
 class Library:
     """Documents under one root, keyed by the path a citation names (relative to the root)."""
@@ -37,11 +46,13 @@ class Library:
     display_root: str = "seeds"
     limits: Limits = field(default_factory=Limits)
     truncated: bool = False  # listing the sources stopped at limits.max_source_files
-    urls: dict[str, str] = field(default_factory=dict)  # sources.yaml `url:` by file: the page a web archive serves
+    declared: dict[str, Declared] = field(default_factory=dict)  # what sources.yaml says of each file
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict)
+    _captures: dict[str, tuple[str, str]] = field(default_factory=dict)  # a web archive's page: (URL, WARC-Date)
+    _origins: dict[str, SourceOrigin] = field(default_factory=dict)
 
     def document(self, name: str) -> Document:
         """The document a citation names; raises SourceError (cached too) when it cannot be used."""
@@ -75,18 +86,43 @@ class Library:
     def _extract(self, name: str, data: bytes, text: str | None):
         """A source in another format than plain text: its visible text and the map back to the file (None for
         plain text). Raises SourceError for a missing extra or a file the extractor cannot read."""
-        extract = extractor_for(name)
+        fmt = self.format(name)
+        extract = extractor(fmt)
         if extract is None:
             return None
         try:
             with phase("extract"):
-                if format_of(name) == "warc":
-                    return extract(data, self.urls.get(name))
-                return extract(data if format_of(name) in BINARY else text)
+                if fmt == "warc":
+                    extracted = extract(data, self.declared.get(name, Declared()).url)
+                else:
+                    extracted = extract(data if fmt in BINARY else text)
         except MissingExtra as missing:
             raise SourceError(f"source '{name}' is {missing}") from None
         except ExtractError as error:
             raise SourceError(f"source '{name}' {error}") from None
+        if extracted.source_map.capture is not None:
+            self._captures[name] = extracted.source_map.capture
+        return extracted
+
+    def format(self, name: str) -> str:
+        """The source's format: what its file name says (text when it names none)."""
+        return format_of(name) or "text"
+
+    def origin(self, name: str) -> SourceOrigin:
+        """Where the source comes from and which of its text is checked, for the report: its format, the text used,
+        sources.yaml's `url` and `retrieved`; for a web archive, the page captured and when (read from the archive,
+        so None when it cannot be read: the citations say why)."""
+        if name not in self._origins:
+            declared, fmt = self.declared.get(name, Declared()), self.format(name)
+            if fmt == "warc" and name not in self._captures:
+                try:
+                    self.text(name, keep=False)
+                except SourceError:
+                    pass
+            captured = self._captures.get(name, (None, None))
+            self._origins[name] = SourceOrigin(name, fmt, TEXT_USED[fmt, "all"], declared.url, declared.retrieved,
+                                               *captured)
+        return self._origins[name]
 
     def text(self, name: str, keep: bool = True) -> str:
         """The text of a source as located in (decoded, not normalized): what located spans index, without the cost
@@ -97,7 +133,7 @@ class Library:
         if name in self._texts:
             return self._texts[name]
         data, text = self._load(name)
-        if extractor_for(name) is not None:  # spans index the extracted text, not the file's
+        if extractor(self.format(name)) is not None:  # spans index the extracted text, not the file's
             text = self._extract(name, data, text).text
         self._digests.setdefault(name, hashlib.sha256(data).hexdigest())
         if keep:
@@ -151,7 +187,7 @@ class Library:
         try:
             with phase("read"):
                 data = path.read_bytes()
-                if format_of(name) in BINARY:  # a PDF or a web archive: its extractor reads the bytes
+                if self.format(name) in BINARY:  # a PDF or a web archive: its extractor reads the bytes
                     return data, None
                 return data, LONE_CR.sub("\n", data.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -188,7 +224,8 @@ class Library:
                     break
                 for file in sorted(files):
                     path = Path(folder, file)
-                    if not file.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES and _is_file(path):
+                    readable = path.suffix.lower() in TEXT_SUFFIXES or format_of(file) is not None  # .warc.gz
+                    if not file.startswith(".") and readable and _is_file(path):
                         found.append(path.relative_to(self.root).as_posix())
             self._names = sorted(found)
         return self._names
@@ -251,6 +288,15 @@ def read_metadata(
     if isinstance(loaded.data.get("sources"), list):
         problems += changed_problems(changed_sources(root, loaded.data["sources"]), loaded.file)
     return infos, problems
+
+
+def declared_of(metadata: dict[str, SourceInfo]) -> dict[str, Declared]:
+    """Each source's `url` and `retrieved` as sources.yaml records them (a value of the wrong type left out: the
+    schema says what is wrong with it)."""
+    def text(info: SourceInfo, key: str) -> str | None:
+        value = info.raw.get(key)
+        return value if isinstance(value, str) else None
+    return {name: Declared(text(info, "url"), text(info, "retrieved")) for name, info in metadata.items()}
 
 
 def update_recorded_hashes(root: Path, display_root: str, limits: Limits = Limits()) -> list[str]:

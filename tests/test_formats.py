@@ -18,7 +18,7 @@ from checker.cli import main
 from checker.formats.html import extract as extract_html
 from checker.formats.markdown import extract as extract_markdown
 from checker.match import MatchOptions, locate
-from checker.sources import Library, SourceError
+from checker.sources import Declared, Library, SourceError
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
@@ -261,11 +261,11 @@ def test_a_web_archive_serves_the_page_its_url_names_located_in_that_page(tmp_pa
     url = "https://example.org/news/article"
     data = to_warc(article, url, others=("https://example.org/news/other",))
     (tmp_path / "capture.warc.gz").write_bytes(data)
-    library = Library(tmp_path, urls={"capture.warc.gz": "https://example.org/news/other/"})
+    library = Library(tmp_path, declared={"capture.warc.gz": Declared("https://example.org/news/other/")})
     assert "Another page" in library.document("capture.warc.gz").text  # the page url: names, not the first
-    library = Library(tmp_path, urls={"capture.warc.gz": url})
+    library = Library(tmp_path, declared={"capture.warc.gz": Declared(url)})
     doc = library.document("capture.warc.gz")
-    assert doc.source_map.capture == f"{url} captured 2019-12-04T09:30:00Z"
+    assert doc.source_map.capture == (url, "2019-12-04T09:30:00Z")
     quote = "A single tweet pointed the way"
     match = locate(quote, doc, MatchOptions())
     assert match.ok
@@ -280,6 +280,6 @@ def test_a_web_archive_without_the_page_is_an_input_error(tmp_path):
     (tmp_path / "broken.warc").write_bytes(b"WARC/1.0\r\nnot really\r\n")
     with pytest.raises(SourceError, match=r"holds no response record of the page https://example.org/b .*"
                                           r"among its 2 responses"):
-        Library(tmp_path, urls={"capture.warc.gz": "https://example.org/b"}).document("capture.warc.gz")
+        Library(tmp_path, declared={"capture.warc.gz": Declared("https://example.org/b")}).document("capture.warc.gz")
     with pytest.raises(SourceError, match=r"source 'broken.warc' is not a web archive warcio can read"):
         Library(tmp_path).document("broken.warc")

@@ -27,7 +27,7 @@ class SourceMap:
     offsets: array
     line_starts: list[int]
     pages: tuple[int, ...] = ()  # a PDF: where each page starts; lines are then counted within the page
-    capture: str = ""  # a web archive: the captured page's URL and capture date (lines are that page's)
+    capture: tuple[str, str] | None = None  # a web archive: the captured page's URL and capture date (WARC-Date)
 
     @classmethod
     def of(cls, original: str, offsets: array, pages: tuple[int, ...] = ()) -> "SourceMap":

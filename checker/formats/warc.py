@@ -53,7 +53,7 @@ def extract(data: bytes, url: str | None = None) -> Extracted:
         raise ExtractError(f"has the page {target} in an encoding it does not declare (Content-Type: {kind!r})") \
             from None
     extracted = html.extract(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Extracted(extracted.text, replace(extracted.source_map, capture=f"{target} captured {date}"))
+    return Extracted(extracted.text, replace(extracted.source_map, capture=(target, date)))
 
 
 def _same_url(found: str, wanted: str) -> bool:
