@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checker.formats import BINARY, TEXT_USED, ExtractError, MissingExtra, extractor, format_of
+from checker.formats import BINARY, KNOWN_FORMATS, TEXT_USED, ExtractError, MissingExtra, extractor, format_of
 from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
@@ -31,11 +31,12 @@ class SourceError(Exception):
 
 @dataclass(frozen=True)
 class Declared:
-    """What sources.yaml says of where one source comes from (`url`, `retrieved`): the page a web archive serves
-    is the one its `url` names."""
+    """What sources.yaml says of where one source comes from (`url`, `retrieved`; the page a web archive serves
+    is the one its `url` names) and how to read it (`format`, when its name does not say it)."""
 
     url: str | None = None
     retrieved: str | None = None
+    format: str | None = None  # one of KNOWN_FORMATS, or None: the name's ending says it
 
 
 @dataclass
@@ -105,8 +106,10 @@ class Library:
         return extracted
 
     def format(self, name: str) -> str:
-        """The source's format: what its file name says (text when it names none)."""
-        return format_of(name) or "text"
+        """The source's format: sources.yaml's `format:` for it, else what its file name says (text when it says
+        none)."""
+        declared = self.declared.get(name)
+        return (declared.format if declared is not None else None) or format_of(name) or "text"
 
     def origin(self, name: str) -> SourceOrigin:
         """Where the source comes from and which of its text is checked, for the report: its format, the text used,
@@ -224,9 +227,11 @@ class Library:
                     break
                 for file in sorted(files):
                     path = Path(folder, file)
-                    readable = path.suffix.lower() in TEXT_SUFFIXES or format_of(file) is not None  # .warc.gz
+                    name = path.relative_to(self.root).as_posix()
+                    readable = path.suffix.lower() in TEXT_SUFFIXES or format_of(file) is not None or (
+                        name in self.declared and self.declared[name].format is not None)  # .warc.gz, format:
                     if not file.startswith(".") and readable and _is_file(path):
-                        found.append(path.relative_to(self.root).as_posix())
+                        found.append(name)
             self._names = sorted(found)
         return self._names
 
@@ -291,12 +296,14 @@ def read_metadata(
 
 
 def declared_of(metadata: dict[str, SourceInfo]) -> dict[str, Declared]:
-    """Each source's `url` and `retrieved` as sources.yaml records them (a value of the wrong type left out: the
-    schema says what is wrong with it)."""
+    """Each source's `url`, `retrieved` and `format` as sources.yaml records them (a value of the wrong type, or a
+    format factcheck does not know, left out: the schema says what is wrong with it)."""
     def text(info: SourceInfo, key: str) -> str | None:
         value = info.raw.get(key)
         return value if isinstance(value, str) else None
-    return {name: Declared(text(info, "url"), text(info, "retrieved")) for name, info in metadata.items()}
+    return {name: Declared(text(info, "url"), text(info, "retrieved"),
+                           text(info, "format") if text(info, "format") in KNOWN_FORMATS else None)
+            for name, info in metadata.items()}
 
 
 def update_recorded_hashes(root: Path, display_root: str, limits: Limits = Limits()) -> list[str]:

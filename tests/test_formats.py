@@ -283,3 +283,43 @@ def test_a_web_archive_without_the_page_is_an_input_error(tmp_path):
         Library(tmp_path, declared={"capture.warc.gz": Declared("https://example.org/b")}).document("capture.warc.gz")
     with pytest.raises(SourceError, match=r"source 'broken.warc' is not a web archive warcio can read"):
         Library(tmp_path).document("broken.warc")
+
+
+def _declared_project(root: Path, sources_yaml: str) -> Path:
+    """An HTML page saved as page.txt and a Markdown note with no ending, cited; sources.yaml as given."""
+    (root / "seeds").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.factcheck]\nsources = "seeds"\n', encoding="utf-8")
+    (root / "seeds" / "page.txt").write_text(PAGE, encoding="utf-8")
+    (root / "seeds" / "NOTES").write_text("# Notes\n\nRun `bc` \\*now\\* &amp; **then** stop.\n", encoding="utf-8")
+    (root / "seeds" / "sources.yaml").write_text(sources_yaml, encoding="utf-8")
+    (root / "facts").mkdir()
+    (root / "facts" / "a.yaml").write_text(
+        "facts:\n  - id: board\n    claim: The board approved the budget.\n    citations:\n"
+        "      - {source: page.txt, quote: \"The board approved the plan & the budget on Monday\"}\n"
+        "  - id: notes\n    claim: Run bc now.\n    citations:\n"
+        "      - {source: NOTES, quote: \"Run bc *now* & then stop\"}\n", encoding="utf-8")
+    return root
+
+
+def test_a_source_declares_its_format_when_its_name_does_not_say_it(tmp_path, monkeypatch, capsys):
+    declared = "sources:\n  - file: page.txt\n    format: html\n  - file: NOTES\n    format: markdown\n"
+    report = _report(_declared_project(tmp_path / "declared", declared), monkeypatch)
+    assert report["errors"] == [] and all(fact["ok"] for fact in report["facts"])
+    board = report["facts"][0]["citations"][0]
+    assert board["location"]["line"] == 7  # the HTML file's own line, as for page.html
+    assert [(s["source"], s["format"]) for s in report["sources"]] == [("NOTES", "markdown"), ("page.txt", "html")]
+    plain = _report(_declared_project(tmp_path / "plain", "sources:\n  - file: page.txt\n"), monkeypatch)
+    assert not any(fact["ok"] for fact in plain["facts"])  # read by their names: the markup is in the way
+
+
+def test_a_declared_format_text_reads_an_html_file_as_it_is(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    assert Library(tmp_path, declared={"page.html": Declared(format="text")}).document("page.html").text == PAGE
+
+
+def test_an_unknown_format_is_an_input_error_naming_the_line_and_the_known_formats(tmp_path, monkeypatch, capsys):
+    _declared_project(tmp_path, "sources:\n  - file: page.txt\n    format: htm\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert ("seeds/sources.yaml:3:5: 'format': 'htm' is not one of: text, html, markdown, pdf, warc: "
+            "did you mean 'html'?") in capsys.readouterr().out.split("\n")
