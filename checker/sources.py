@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checker.formats import BINARY, KNOWN_FORMATS, TEXT_USED, ExtractError, MissingExtra, extractor, format_of
+from checker.formats import (
+    BINARY, KNOWN_FORMATS, MAIN_CONTENT, TEXT_USED, ExtractError, MissingExtra, extractor, format_of,
+)
 from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
@@ -37,6 +39,7 @@ class Declared:
     url: str | None = None
     retrieved: str | None = None
     format: str | None = None  # one of KNOWN_FORMATS, or None: the name's ending says it
+    extract: str = "all"  # all: the text a reader sees; main: only the main content (HTML and web archives)
 
 
 @dataclass
@@ -92,9 +95,13 @@ class Library:
         if extract is None:
             return None
         try:
+            declared = self.declared.get(name, Declared())
+            main = declared.extract == "main" and fmt in MAIN_CONTENT
             with phase("extract"):
                 if fmt == "warc":
-                    extracted = extract(data, self.declared.get(name, Declared()).url)
+                    extracted = extract(data, declared.url, main)
+                elif main:
+                    extracted = extract(text, main)
                 else:
                     extracted = extract(data if fmt in BINARY else text)
         except MissingExtra as missing:
@@ -123,8 +130,8 @@ class Library:
                 except SourceError:
                     pass
             captured = self._captures.get(name, (None, None))
-            self._origins[name] = SourceOrigin(name, fmt, TEXT_USED[fmt, "all"], declared.url, declared.retrieved,
-                                               *captured)
+            used = TEXT_USED.get((fmt, declared.extract), TEXT_USED[fmt, "all"])
+            self._origins[name] = SourceOrigin(name, fmt, used, declared.url, declared.retrieved, *captured)
         return self._origins[name]
 
     def text(self, name: str, keep: bool = True) -> str:
@@ -289,6 +296,7 @@ def read_metadata(
                     f"published: {published!r} is outside the dates factcheck counts from ({EARLIEST_PUBLISHED} to "
                     f"{LATEST_PUBLISHED}; 'next year' or 'tomorrow' is counted from it): correct the date")))
                 published = None
+            problems += _extract_problems(raw, loaded.file)
             infos[raw["file"]] = SourceInfo(raw["file"], published, lineage.get("of"), lineage.get("kind"), raw)
     if isinstance(loaded.data.get("sources"), list):
         problems += changed_problems(changed_sources(root, loaded.data["sources"]), loaded.file)
@@ -296,14 +304,28 @@ def read_metadata(
 
 
 def declared_of(metadata: dict[str, SourceInfo]) -> dict[str, Declared]:
-    """Each source's `url`, `retrieved` and `format` as sources.yaml records them (a value of the wrong type, or a
-    format factcheck does not know, left out: the schema says what is wrong with it)."""
+    """Each source's `url`, `retrieved`, `format` and `extract` as sources.yaml records them (a value of the wrong
+    type, or one factcheck does not know, left out: the schema says what is wrong with it)."""
     def text(info: SourceInfo, key: str) -> str | None:
         value = info.raw.get(key)
         return value if isinstance(value, str) else None
     return {name: Declared(text(info, "url"), text(info, "retrieved"),
-                           text(info, "format") if text(info, "format") in KNOWN_FORMATS else None)
+                           text(info, "format") if text(info, "format") in KNOWN_FORMATS else None,
+                           "main" if text(info, "extract") == "main" else "all")
             for name, info in metadata.items()}
+
+
+def _extract_problems(raw: Mapping, metadata_file: str) -> list[Problem]:
+    """`extract: main` on a source that is no HTML page or web archive: it would do nothing, so it is an error."""
+    if raw.get("extract") != "main":
+        return []
+    fmt = raw["format"] if raw.get("format") in KNOWN_FORMATS else format_of(raw["file"]) or "text"
+    if fmt in MAIN_CONTENT:
+        return []
+    line, column = raw.value_positions["extract"]
+    return [Problem(metadata_file, line, column, (
+        f"extract: main reads the main content of an HTML page or a web archive, and {raw['file']} is read as {fmt}: "
+        "remove it, or give the file's format with format:"))]
 
 
 def update_recorded_hashes(root: Path, display_root: str, limits: Limits = Limits()) -> list[str]:

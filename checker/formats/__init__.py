@@ -10,7 +10,7 @@ from typing import Callable
 from checker.formats.extracted import Extracted, ExtractError, MissingExtra, SourceMap
 
 __all__ = ["BINARY", "Extracted", "ExtractError", "MissingExtra", "SourceMap", "extractor", "extractor_for",
-           "format_of", "FORMATS", "KNOWN_FORMATS", "TEXT_USED"]
+           "format_of", "FORMATS", "KNOWN_FORMATS", "MAIN_CONTENT", "TEXT_USED"]
 
 # format name -> (suffixes, the extra that installs its library)
 FORMATS = {
@@ -21,13 +21,16 @@ FORMATS = {
 }
 KNOWN_FORMATS = ("text", *FORMATS)  # what `format:` in sources.yaml may name (text: read as it is)
 BINARY = {"pdf", "warc"}  # read as bytes, not decoded as UTF-8 text
-# the text a report says was used, by format and `extract:` (all: everything a reader sees)
+MAIN_CONTENT = ("html", "warc")  # the formats `extract: main` applies to (checker.formats.main)
+# the text a report says was used, by format and `extract:` (all: everything a reader sees; main: the main content)
 TEXT_USED = {
     ("text", "all"): "the file as it is",
     ("html", "all"): "the page's visible text",
+    ("html", "main"): "the page's main content (trafilatura)",
     ("markdown", "all"): "the rendered note's text",
     ("pdf", "all"): "the PDF's text layer",
     ("warc", "all"): "the captured page's visible text",
+    ("warc", "main"): "the captured page's main content (trafilatura)",
 }
 
 

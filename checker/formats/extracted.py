@@ -14,8 +14,8 @@ class ExtractError(Exception):
 class MissingExtra(Exception):
     """A source format whose optional library is not installed: the message names the command that installs it."""
 
-    def __init__(self, fmt: str, extra: str, module: str):
-        super().__init__(f"{fmt}, and reading {fmt} needs the optional '{module}' library: "
+    def __init__(self, fmt: str, extra: str, module: str, reading: str | None = None):
+        super().__init__(f"{fmt}, and reading {reading or fmt} needs the optional '{module}' library: "
                          f"pip install \"factcheck[{extra}]\"")
 
 
