@@ -104,7 +104,8 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
     """Load and validate the fact files under `paths`; open the sources root and read its metadata."""
     with phase("load"):
         files, problems = discover(paths, config)
-        library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
+        library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits,
+                          cache=Cache(config.root) if config.cache else None)  # extracted text kept between runs
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
         library.declared = declared_of(metadata)  # the page a web archive's source is, and where each came from
         suite = read_suite(files, config.limits)

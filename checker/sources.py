@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from checker.cache import Cache, extracted_from_json, extracted_to_json, extraction_key
 from checker.formats import (
-    BINARY, KNOWN_FORMATS, MAIN_CONTENT, TEXT_USED, ExtractError, MissingExtra, extractor, format_of,
+    BINARY, KNOWN_FORMATS, MAIN_CONTENT, TEXT_USED, Extracted, ExtractError, MissingExtra, extractor, format_of,
 )
 from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
@@ -51,6 +52,7 @@ class Library:
     limits: Limits = field(default_factory=Limits)
     truncated: bool = False  # listing the sources stopped at limits.max_source_files
     declared: dict[str, Declared] = field(default_factory=dict)  # what sources.yaml says of each file
+    cache: Cache | None = None  # where extracted text is kept between runs (None: --no-cache, or not asked for)
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
@@ -94,9 +96,17 @@ class Library:
         extract = extractor(fmt)
         if extract is None:
             return None
+        declared = self.declared.get(name, Declared())
+        main = declared.extract == "main" and fmt in MAIN_CONTENT
+        key = None
+        if self.cache is not None:  # extracted before, from these very bytes, the same way: not extracted again
+            options = {"extract": "main" if main else "all", "url": declared.url if fmt == "warc" else None}
+            key = extraction_key(hashlib.sha256(data).hexdigest(), fmt, options)
+            with phase("extract"):
+                extracted = extracted_from_json(self.cache.read("extracted", key))
+            if extracted is not None:
+                return self._extracted(name, extracted)
         try:
-            declared = self.declared.get(name, Declared())
-            main = declared.extract == "main" and fmt in MAIN_CONTENT
             with phase("extract"):
                 if fmt == "warc":
                     extracted = extract(data, declared.url, main)
@@ -108,7 +118,12 @@ class Library:
             raise SourceError(f"source '{name}' is {missing}") from None
         except ExtractError as error:
             raise SourceError(f"source '{name}' {error}") from None
-        if extracted.source_map.capture is not None:
+        if key is not None:
+            self.cache.write("extracted", key, extracted_to_json(extracted))
+        return self._extracted(name, extracted)
+
+    def _extracted(self, name: str, extracted: Extracted) -> Extracted:
+        if extracted.source_map.capture is not None:  # a web archive's page: the report says which, and when
             self._captures[name] = extracted.source_map.capture
         return extracted
 
