@@ -8,6 +8,11 @@ change to checker/match that can change a Match must bump MATCHER_VERSION (the f
 substitute: an installed copy may carry only compiled files). A quote found in another source also depends on
 every other source: that part of an entry is trusted only for the library contents it was found with.
 
+A source in another format than plain text is also kept as extracted (kind "extracted"): its text and the map back
+to the file, keyed by the file's bytes (sha256), its format, the extraction's options (`extract:`, a web archive's
+page) and the extractor itself (a fingerprint of checker/formats and the versions of the libraries it reads with),
+so a re-run neither parses an HTML page nor reads a PDF's text layer again.
+
 Writers never leave a half-written file: each writes a temporary file in the same directory and renames it into
 place (`os.replace`), so concurrent runs (pytest-xdist workers) at worst both compute an entry, and a reader sees a
 whole file or none. The cache is an optimisation only: a file that cannot be written is skipped.
@@ -19,13 +24,16 @@ import json
 import os
 import tempfile
 import unicodedata
+from array import array
 from dataclasses import asdict
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import checker.formats as formats_package
 import checker.match as match_package
+from checker.formats import Extracted, SourceMap
 from checker.index import SourceIndex
 from checker.match import MatchOptions
 from checker.model import Citation, Match, Span
@@ -51,6 +59,26 @@ def _judged_by() -> str:
         code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     unicode = f"unicode{unicodedata.unidata_version}"
     return "-".join([f"matcher{MATCHER_VERSION}", code.hexdigest()[:12], unicode, *versions])
+
+
+@lru_cache(maxsize=1)
+def _extracted_by() -> str:
+    """What an extraction depends on besides the file: checker/formats' source files and its libraries' versions."""
+    versions = []
+    for package in ("selectolax", "markdown-it-py", "pypdfium2", "warcio", "trafilatura"):
+        try:
+            versions.append(f"{package}-{metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}-none")
+    code = hashlib.sha256()
+    for path in sorted(Path(formats_package.__file__).parent.glob("*.py")):
+        code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return "-".join([code.hexdigest()[:12], *versions])
+
+
+def extraction_key(source_digest: str, fmt: str, options: dict[str, Any]) -> str:
+    """What a source's extracted text depends on: its bytes, its format, the extraction's options, the extractor."""
+    return digest(source_digest, fmt, options, _extracted_by())
 
 
 class Cache:
@@ -159,6 +187,42 @@ def found_in_from_json(data: Any) -> tuple[str, Span] | None | bool:
     if isinstance(data, list) and len(data) == 2 and isinstance(data[0], str) and span_from_json(data[1]):
         return data[0], span_from_json(data[1])
     return False
+
+
+def extracted_to_json(extracted: Extracted) -> dict[str, Any]:
+    """Extracted text and its map, the offsets as runs [first file offset, length] of offsets rising by one (a page's
+    text is mostly such runs, broken where a tag, an entity or a paragraph break stood)."""
+    runs: list[list[int]] = []
+    for offset in extracted.source_map.offsets:
+        if runs and runs[-1][0] + runs[-1][1] == offset:
+            runs[-1][1] += 1
+        else:
+            runs.append([offset, 1])
+    source_map = extracted.source_map
+    return {"text": extracted.text, "runs": runs, "line_starts": source_map.line_starts,
+            "pages": list(source_map.pages), "capture": list(source_map.capture) if source_map.capture else None}
+
+
+def extracted_from_json(data: Any) -> Extracted | None:
+    """The Extracted stored, or None when the entry is not exactly what `extracted_to_json` writes."""
+    if not isinstance(data, dict) or set(data) != {"text", "runs", "line_starts", "pages", "capture"}:
+        return None
+    text, runs, capture = data["text"], data["runs"], data["capture"]
+    numbers = [data["line_starts"], data["pages"]]
+    if not isinstance(text, str) or not isinstance(runs, list) or not all(
+            isinstance(run, list) and len(run) == 2 and all(type(n) is int and n >= 0 for n in run) for run in runs):
+        return None
+    if not all(isinstance(items, list) and all(type(n) is int for n in items) for items in numbers):
+        return None
+    if capture is not None and not (isinstance(capture, list) and len(capture) == 2
+                                    and all(isinstance(part, str) for part in capture)):
+        return None
+    offsets = array("q")
+    for start, length in runs:
+        offsets.extend(range(start, start + length))
+    if len(offsets) != len(text) + 1:
+        return None
+    return Extracted(text, SourceMap(offsets, numbers[0], tuple(numbers[1]), tuple(capture) if capture else None))
 
 
 def index_to_json(index: SourceIndex) -> dict[str, Any]:

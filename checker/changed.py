@@ -79,7 +79,7 @@ def only_changed(doc: dict[str, Any], change: Change, resolve, sources_root: Pat
     kept = [r for r in rules if ids & set(r["facts"]) or not r["facts"]]
     earlier = [r for r in doc["contradictions"] if is_contradiction(r) and not ids & set(r["facts"])]
     why = f"changed since {change.ref}: {len(facts)} of {len(doc['facts'])} facts checked"
-    result = document(facts, kept, doc["errors"], [*doc["incomplete"], why])
+    result = document(facts, kept, doc["errors"], [*doc["incomplete"], why], doc.get("sources", ()))
     return {**result, "changed_since": change.ref, "pre_existing": earlier}
 
 

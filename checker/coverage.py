@@ -14,7 +14,9 @@ from pathlib import Path
 
 from checker.config import Config
 from checker.match import normalize
-from checker.model import FactResult, Problem
+from checker.formats import SourceMap
+from checker.model import FactResult, Problem, SourceOrigin
+from checker.report import origin_lines, source_entry
 from checker.run import prepare, verify
 from checker.sentences import Sentence, split_sentences
 from checker.sources import SourceError, SourceInfo
@@ -49,6 +51,12 @@ class SourceCoverage:
     uncited: list[Sentence] = field(default_factory=list)
     unused_exceptions: list[str] = field(default_factory=list)
     untaken: dict[Sentence, list[str]] = field(default_factory=dict)  # uncited but quoted in part: what no quote takes
+    origin: SourceOrigin | None = None  # where it comes from, which of its text was read
+    source_map: SourceMap | None = None  # text extracted from another format: where its sentences stand in the file
+
+    def where(self, sentence: Sentence) -> str:
+        """The sentence's line as a location: in the file's own lines (`p3:L7` in a PDF), not the extracted text's."""
+        return self.source_map.label(sentence.start) if self.source_map else str(sentence.line)
 
     @property
     def percent(self) -> float:
@@ -185,13 +193,14 @@ def measure(paths: list[Path], config: Config) -> Coverage:
     sources = []
     for name in library.names():
         try:
-            text = library.document(name).text
+            document = library.document(name)
         except SourceError as error:
             problems.append(Problem(f"{library.display_root}/{name}", 1, 1, str(error)))
             continue
         sources.append(
-            source_coverage(name, text, spans.get(name, []), names, exceptions_of(inputs.metadata.get(name)))
+            source_coverage(name, document.text, spans.get(name, []), names, exceptions_of(inputs.metadata.get(name)))
         )
+        sources[-1].origin, sources[-1].source_map = library.origin(name), document.source_map
     return Coverage(sources, sorted(set(problems)))
 
 
@@ -204,9 +213,12 @@ def text_lines(coverage: Coverage, display_root: str, minimum: float, show_excep
             f"{path}: {source.percent:.1f}% of {len(source.checkable)} checkable sentences "
             f"({len(source.cited)} cited, {len(source.excepted)} excepted, {len(source.uncited)} uncited)"
         )
-        lines += [f"  {path}:{s.line}: uncited: {_short(s.text)}" + _untaken(source, s) for s in source.uncited]
+        lines += [f"  {line}" for line in origin_lines(source_entry(source.origin) if source.origin else None)]
+        lines += [f"  {path}:{source.where(s)}: uncited: {_short(s.text)}" + _untaken(source, s)
+                  for s in source.uncited]
         if show_excepted:
-            lines += [f"  {path}:{s.line}: excepted ({reason}): {_short(s.text)}" for s, reason in source.excepted]
+            lines += [f"  {path}:{source.where(s)}: excepted ({reason}): {_short(s.text)}"
+                      for s, reason in source.excepted]
         lines += [
             f"  {display_root}/sources.yaml: unused coverage exception for {path}: {_short(t)}"
             for t in source.unused_exceptions

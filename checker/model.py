@@ -149,6 +149,13 @@ class Fact:
         """The line of `key` in the fact file, or the fact's own line when the key is absent."""
         return self.lines.get(key, self.line)
 
+    def sources(self) -> list[str]:
+        """Every source the fact names (its citations, disputing quotes and verdicts' evidence), each once, sorted."""
+        names = [c.source for c in self.citations] + [d.citation.source for d in self.disputes]
+        verdicts = [self.verdict, *(d.verdict for d in self.disputes)]
+        names += [e.source for v in verdicts if v is not None for e in v.evidence if e.source is not None]
+        return sorted(set(names))
+
 
 @dataclass
 class CitationResult:
@@ -200,8 +207,24 @@ class RuleResult:
     kind: str = ""  # the rule kind (the rule's name is its id, or its kind when it has no id)
 
 
+@dataclass(frozen=True)
+class SourceOrigin:
+    """Where a cited source comes from and which of its text was checked (the report's `sources` section): its
+    format, the text used, and the `url` and `retrieved` date sources.yaml records; for a web archive, the page
+    captured and when (`WARC-Target-URI`, `WARC-Date`)."""
+
+    source: str
+    format: str  # text | html | markdown | pdf | warc
+    text: str  # which text was used: "the page's visible text"
+    url: str | None = None
+    retrieved: str | None = None
+    captured_url: str | None = None
+    captured_at: str | None = None
+
+
 @dataclass
 class Report:
     facts: list[FactResult] = field(default_factory=list)
     rules: list[RuleResult] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    sources: list[SourceOrigin] = field(default_factory=list)  # of the sources the facts cite

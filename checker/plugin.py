@@ -26,6 +26,7 @@ from checker.report import (
     problem_entry,
     rule_entry,
     rule_lines,
+    source_entry,
 )
 from checker.output import ReportPathError, refusal, shown, shown_lines, write_report
 from checker.outputs.write import write_review_files
@@ -418,6 +419,8 @@ class FactItem(FactcheckItem):
             self.project.suite_recorded = True
             self.record("suite", {"facts": [[f.file, f.line, f.id] for f in self.project.inputs.suite.facts]})
         self.record("fact", entry)
+        for name in self.fact.sources():  # where each comes from, which text was checked: the report's `sources`
+            self.record("source", source_entry(self.project.inputs.library.origin(name)))
         rules = [rule_entry(r) for r in self.project.rule_results_for_fact(self.fact)]
         for rule in rules:
             self.record("rule", rule)
@@ -470,7 +473,7 @@ class JsonWriter:
         self.path = path  # None: only review outputs (--factcheck-sarif, --factcheck-markdown) were asked for
         self.state = state
         self.review = review or {}
-        self.entries: dict[str, list[dict[str, Any]]] = {"fact": [], "rule": [], "error": [], "suite": []}
+        self.entries: dict[str, list[dict[str, Any]]] = {"fact": [], "rule": [], "error": [], "suite": [], "source": []}
         self.collection_errors = 0
         self.failure = ""
 
@@ -493,7 +496,8 @@ class JsonWriter:
     def document(self, session: pytest.Session, exitstatus: int) -> dict[str, Any]:
         """The report document from every entry the items recorded."""
         errors = self.entries["error"] + [e for fact in self.entries["fact"] for e in fact["errors"]]
-        return document(self.entries["fact"], self.entries["rule"], errors, self.incomplete(session, exitstatus))
+        return document(self.entries["fact"], self.entries["rule"], errors, self.incomplete(session, exitstatus),
+                        self.entries["source"])
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         doc = self.document(session, exitstatus)

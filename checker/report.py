@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from checker.model import CitationResult, Dispute, FactResult, Problem, Report, RuleResult, Verdict
+from checker.model import CitationResult, Dispute, FactResult, Problem, Report, RuleResult, SourceOrigin, Verdict
 
 PASSING = ("verbatim", "normalized", "elided", "fuzzy")
 
@@ -110,17 +110,48 @@ def rule_entry(result: RuleResult) -> dict[str, Any]:
     }
 
 
+def source_entry(origin: SourceOrigin) -> dict[str, Any]:
+    """A cited source: its format, which of its text was checked, where it comes from (sources.yaml's url and
+    retrieved date) and, for a web archive, the page captured and when."""
+    captured = {"url": origin.captured_url, "date": origin.captured_at} if origin.captured_url is not None else None
+    return {"source": origin.source, "format": origin.format, "text": origin.text, "url": origin.url,
+            "retrieved": origin.retrieved, "captured": captured}
+
+
+def origin_lines(entry: dict[str, Any] | None) -> list[str]:
+    """A source's entry as an editor reads it (coverage, the HTML report): the text read (unless the file is plain
+    text read as it is), where it comes from, and for a web archive the page captured and when."""
+    if entry is None:
+        return []
+    lines = [f"read: {entry['text']}"] if entry["format"] != "text" else []
+    if entry["url"] is not None or entry["retrieved"] is not None:
+        retrieved = f" (retrieved {entry['retrieved']})" if entry["retrieved"] else ""
+        lines.append(f"from: {entry['url'] or 'no url recorded'}{retrieved}")
+    if entry["captured"] is not None:
+        lines.append(f"captured: {entry['captured']['url']} at {entry['captured']['date']}")
+    return lines
+
+
+def cited_sources(fact: dict[str, Any]) -> set[str]:
+    """The sources a fact entry names: its citations, disputing quotes and the evidence of its verdicts."""
+    names = {c["source"] for c in fact["citations"] + fact["disputed_by"]}
+    verdicts = [fact.get("verdict"), *(d.get("verdict") for d in fact["disputed_by"])]
+    return names | {e["source"] for v in verdicts if v for e in v["evidence"] if e["source"] is not None}
+
+
 def problem_entry(problem: Problem) -> dict[str, Any]:
     return {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
 
 
 def document(
-    facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict], incomplete: Iterable[str] = ()
+    facts: Iterable[dict], rules: Iterable[dict], errors: Iterable[dict], incomplete: Iterable[str] = (),
+    sources: Iterable[dict] = (),
 ) -> dict[str, Any]:
     """The whole JSON report from its entries, in a fixed order, each once, with the summary counted from them.
 
     A fact's `ok` is its outcome as every output shows it: its quotes and input errors, and the rules that involve it.
     `incomplete` says why the run did not check the whole suite (interrupted, facts not run, collection errors).
+    `sources` are source entries; those of the sources the report's facts name are kept.
     """
     reasons = list(incomplete)
     rules = sorted(_once(rules), key=lambda r: (r["rule"], r["facts"], r["message"], json.dumps(r, sort_keys=True)))
@@ -130,6 +161,9 @@ def document(
     )
     errors = sorted(_once(errors), key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
     citations = [c for f in facts for c in f["citations"]]
+    named = {name for fact in facts for name in cited_sources(fact)}
+    sources = sorted((s for s in _once(sources) if s["source"] in named),
+                     key=lambda s: (s["source"], json.dumps(s, sort_keys=True)))
     disputing = [d for f in facts for d in f["disputed_by"]]
     return {
         "summary": {
@@ -154,6 +188,7 @@ def document(
         "disputes": [r for r in rules if r["disputed"]],
         "waivers": [r for r in rules if r["waived"]],
         "verdicts": verdicts_of(facts),
+        "sources": sources,
         "errors": errors,
     }
 
@@ -165,6 +200,7 @@ def merge_documents(docs: list[dict[str, Any]]) -> dict[str, Any]:
         [rule for doc in docs for rule in doc["contradictions"] + doc["disputes"] + doc["waivers"]],
         [error for doc in docs for error in doc["errors"]],
         sorted({reason for doc in docs for reason in doc["incomplete"]}),
+        [source for doc in docs for source in doc.get("sources", ())],
     )
 
 
@@ -199,6 +235,7 @@ def report_document(report: Report, sources_display: str) -> dict[str, Any]:
         (fact_entry(r, sources_display) for r in report.facts),
         (rule_entry(r) for r in report.rules),
         (problem_entry(p) for p in report.errors),
+        sources=(source_entry(origin) for origin in report.sources),
     )
 
 

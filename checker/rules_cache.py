@@ -51,7 +51,7 @@ def findings_key(inputs: Any, results: list[FactResult]) -> str:
     def add(*parts: Any) -> None:
         whole.update(json.dumps(parts, sort_keys=True, default=str).encode("utf-8", "surrogatepass") + b"\n")
 
-    add(code_fingerprint(), asdict(config.match), asdict(config.limits), library.display_root, library.urls)
+    add(code_fingerprint(), asdict(config.match), asdict(config.limits), library.display_root)  # + sources.yaml below
     for name in sorted(inputs.suite.files):
         add(name, hashlib.sha256(_bytes(config.resolve(name))).hexdigest())
     add("sources.yaml", hashlib.sha256(_bytes(config.sources / "sources.yaml")).hexdigest())

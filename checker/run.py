@@ -14,11 +14,11 @@ from checker import rules
 from checker.cache import Cache
 from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
-from checker.model import Fact, FactResult, Problem, Report, RuleResult
+from checker.model import Fact, FactResult, Problem, Report, RuleResult, SourceOrigin
 from checker.processes import verify_in_processes
 from checker.profile import phase
 from checker.rules_cache import computed_once, findings_key
-from checker.sources import Library, SourceInfo, read_metadata
+from checker.sources import Library, SourceInfo, declared_of, read_metadata
 from checker.suite import Suite, read_suite
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -106,10 +106,10 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
     """Load and validate the fact files under `paths`; open the sources root and read its metadata."""
     with phase("load"):
         files, problems = discover(paths, config)
-        library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
+        library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits,
+                          cache=Cache(config.root) if config.cache else None)  # extracted text kept between runs
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
-        library.urls = {name: info.raw["url"] for name, info in metadata.items()
-                        if isinstance(info.raw.get("url"), str)}  # the page a web archive's source is
+        library.declared = declared_of(metadata)  # the page a web archive's source is, and where each came from
         suite = read_suite(files, config.limits)
     if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
         problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
@@ -155,8 +155,14 @@ def input_paths_unread(paths: list[Path], config: Config) -> list[Path]:
     that writes the report but checks nothing itself (the pytest-xdist controller)."""
     files, _ = discover(paths, config)
     library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
+    library.declared = declared_of(read_metadata(config.sources, library.display_root, config.limits)[0])
     found = [config.resolve(name) for _, name in files] + [config.root / "pyproject.toml"]
     return found + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
+
+
+def origins(library: Library, facts: list[Fact]) -> list[SourceOrigin]:
+    """Where each source the facts name comes from and which of its text is checked (the report's `sources`)."""
+    return [library.origin(name) for name in sorted({name for fact in facts for name in fact.sources()})]
 
 
 def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) -> list[Problem]:
@@ -178,4 +184,5 @@ def check(paths: list[Path], config: Config, jobs: int = 1) -> Checked:
         where = ", ".join(config.display(path) for path in paths) or "."
         errors = [Problem(config.display(paths[0]) if paths else ".", 1, 1,
                           f"no facts found in {where}: add a fact file (YAML with a 'facts:' list) or name one")]
-    return Checked(Report(facts=results, rules=findings.results, errors=errors), inputs)
+    return Checked(Report(results, findings.results, errors, origins(inputs.library, [r.fact for r in results])),
+                   inputs)

@@ -14,7 +14,7 @@ from typing import Any
 
 from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Report, Span
 from checker.report import fact_entry, problem_entry
-from checker.run import Inputs, check_rules, input_errors, verify
+from checker.run import Inputs, check_rules, input_errors, origins, verify
 
 FORMAT = "factcheck-partial/1"
 
@@ -93,7 +93,8 @@ def merge(partials: list[tuple[str, Any]], inputs: Inputs) -> Report:
                                           "merge the partial reports of every shard of one run")])
         results.append(_result(fact, entry))
     findings = check_rules(inputs, results)
-    return Report(facts=results, rules=findings.results, errors=input_errors(inputs, results, findings))
+    return Report(facts=results, rules=findings.results, errors=input_errors(inputs, results, findings),
+                  sources=origins(inputs.library, [result.fact for result in results]))
 
 
 def _whole_run_problems(partials: list[tuple[str, Any]], expected: str) -> list[Problem]:

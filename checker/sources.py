@@ -10,12 +10,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checker.formats import BINARY, ExtractError, MissingExtra, extractor_for, format_of
+from checker.cache import Cache, extracted_from_json, extracted_to_json, extraction_key
+from checker.formats import (
+    BINARY, KNOWN_FORMATS, MAIN_CONTENT, TEXT_USED, Extracted, ExtractError, MissingExtra, extractor, format_of,
+)
 from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
 from checker.match import Document
-from checker.model import Problem
+from checker.model import Problem, SourceOrigin
 from checker.profile import phase
 from checker.validate import schema_problems, top_level_problem
 
@@ -30,6 +33,17 @@ class SourceError(Exception):
     """A cited source that cannot be used: missing, outside the root, unreadable."""
 
 
+@dataclass(frozen=True)
+class Declared:
+    """What sources.yaml says of where one source comes from (`url`, `retrieved`; the page a web archive serves
+    is the one its `url` names) and how to read it (`format`, when its name does not say it)."""
+
+    url: str | None = None
+    retrieved: str | None = None
+    format: str | None = None  # one of KNOWN_FORMATS, or None: the name's ending says it
+    extract: str = "all"  # all: the text a reader sees; main: only the main content (HTML and web archives)
+
+
 @dataclass
 class Library:
     """Documents under one root, keyed by the path a citation names (relative to the root)."""
@@ -38,12 +52,15 @@ class Library:
     display_root: str = "seeds"
     limits: Limits = field(default_factory=Limits)
     truncated: bool = False  # listing the sources stopped at limits.max_source_files
-    urls: dict[str, str] = field(default_factory=dict)  # sources.yaml `url:` by file: the page a web archive serves
+    declared: dict[str, Declared] = field(default_factory=dict)  # what sources.yaml says of each file
+    cache: Cache | None = None  # where extracted text is kept between runs (None: --no-cache, or not asked for)
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict)
     _kept: int = 0  # characters of the documents in _documents
+    _captures: dict[str, tuple[str, str]] = field(default_factory=dict)  # a web archive's page: (URL, WARC-Date)
+    _origins: dict[str, SourceOrigin] = field(default_factory=dict)
 
     def document(self, name: str) -> Document:
         """The document a citation names; raises SourceError (cached too) when it cannot be used. The documents
@@ -88,18 +105,62 @@ class Library:
     def _extract(self, name: str, data: bytes, text: str | None):
         """A source in another format than plain text: its visible text and the map back to the file (None for
         plain text). Raises SourceError for a missing extra or a file the extractor cannot read."""
-        extract = extractor_for(name)
+        fmt = self.format(name)
+        extract = extractor(fmt)
         if extract is None:
             return None
+        declared = self.declared.get(name, Declared())
+        main = declared.extract == "main" and fmt in MAIN_CONTENT
+        key = None
+        if self.cache is not None:  # extracted before, from these very bytes, the same way: not extracted again
+            options = {"extract": "main" if main else "all", "url": declared.url if fmt == "warc" else None}
+            key = extraction_key(hashlib.sha256(data).hexdigest(), fmt, options)
+            with phase("extract"):
+                extracted = extracted_from_json(self.cache.read("extracted", key))
+            if extracted is not None:
+                return self._extracted(name, extracted)
         try:
             with phase("extract"):
-                if format_of(name) == "warc":
-                    return extract(data, self.urls.get(name))
-                return extract(data if format_of(name) in BINARY else text)
+                if fmt == "warc":
+                    extracted = extract(data, declared.url, main)
+                elif main:
+                    extracted = extract(text, main)
+                else:
+                    extracted = extract(data if fmt in BINARY else text)
         except MissingExtra as missing:
             raise SourceError(f"source '{name}' is {missing}") from None
         except ExtractError as error:
             raise SourceError(f"source '{name}' {error}") from None
+        if key is not None:
+            self.cache.write("extracted", key, extracted_to_json(extracted))
+        return self._extracted(name, extracted)
+
+    def _extracted(self, name: str, extracted: Extracted) -> Extracted:
+        if extracted.source_map.capture is not None:  # a web archive's page: the report says which, and when
+            self._captures[name] = extracted.source_map.capture
+        return extracted
+
+    def format(self, name: str) -> str:
+        """The source's format: sources.yaml's `format:` for it, else what its file name says (text when it says
+        none)."""
+        declared = self.declared.get(name)
+        return (declared.format if declared is not None else None) or format_of(name) or "text"
+
+    def origin(self, name: str) -> SourceOrigin:
+        """Where the source comes from and which of its text is checked, for the report: its format, the text used,
+        sources.yaml's `url` and `retrieved`; for a web archive, the page captured and when (read from the archive,
+        so None when it cannot be read: the citations say why)."""
+        if name not in self._origins:
+            declared, fmt = self.declared.get(name, Declared()), self.format(name)
+            if fmt == "warc" and name not in self._captures:
+                try:
+                    self.text(name, keep=False)
+                except SourceError:
+                    pass
+            captured = self._captures.get(name, (None, None))
+            used = TEXT_USED.get((fmt, declared.extract), TEXT_USED[fmt, "all"])
+            self._origins[name] = SourceOrigin(name, fmt, used, declared.url, declared.retrieved, *captured)
+        return self._origins[name]
 
     def text(self, name: str, keep: bool = True) -> str:
         """The text of a source as located in (decoded, not normalized): what located spans index, without the cost
@@ -110,7 +171,7 @@ class Library:
         if name in self._texts:
             return self._texts[name]
         data, text = self._load(name)
-        if extractor_for(name) is not None:  # spans index the extracted text, not the file's
+        if extractor(self.format(name)) is not None:  # spans index the extracted text, not the file's
             text = self._extract(name, data, text).text
         self._digests.setdefault(name, hashlib.sha256(data).hexdigest())
         if keep:
@@ -164,7 +225,7 @@ class Library:
         try:
             with phase("read"):
                 data = path.read_bytes()
-                if format_of(name) in BINARY:  # a PDF or a web archive: its extractor reads the bytes
+                if self.format(name) in BINARY:  # a PDF or a web archive: its extractor reads the bytes
                     return data, None
                 return data, LONE_CR.sub("\n", data.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -201,8 +262,11 @@ class Library:
                     break
                 for file in sorted(files):
                     path = Path(folder, file)
-                    if not file.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES and _is_file(path):
-                        found.append(path.relative_to(self.root).as_posix())
+                    name = path.relative_to(self.root).as_posix()
+                    readable = path.suffix.lower() in TEXT_SUFFIXES or format_of(file) is not None or (
+                        name in self.declared and self.declared[name].format is not None)  # .warc.gz, format:
+                    if not file.startswith(".") and readable and _is_file(path):
+                        found.append(name)
             self._names = sorted(found)
         return self._names
 
@@ -260,10 +324,36 @@ def read_metadata(
                     f"published: {published!r} is outside the dates factcheck counts from ({EARLIEST_PUBLISHED} to "
                     f"{LATEST_PUBLISHED}; 'next year' or 'tomorrow' is counted from it): correct the date")))
                 published = None
+            problems += _extract_problems(raw, loaded.file)
             infos[raw["file"]] = SourceInfo(raw["file"], published, lineage.get("of"), lineage.get("kind"), raw)
     if isinstance(loaded.data.get("sources"), list):
         problems += changed_problems(changed_sources(root, loaded.data["sources"]), loaded.file)
     return infos, problems
+
+
+def declared_of(metadata: dict[str, SourceInfo]) -> dict[str, Declared]:
+    """Each source's `url`, `retrieved`, `format` and `extract` as sources.yaml records them (a value of the wrong
+    type, or one factcheck does not know, left out: the schema says what is wrong with it)."""
+    def text(info: SourceInfo, key: str) -> str | None:
+        value = info.raw.get(key)
+        return value if isinstance(value, str) else None
+    return {name: Declared(text(info, "url"), text(info, "retrieved"),
+                           text(info, "format") if text(info, "format") in KNOWN_FORMATS else None,
+                           "main" if text(info, "extract") == "main" else "all")
+            for name, info in metadata.items()}
+
+
+def _extract_problems(raw: Mapping, metadata_file: str) -> list[Problem]:
+    """`extract: main` on a source that is no HTML page or web archive: it would do nothing, so it is an error."""
+    if raw.get("extract") != "main":
+        return []
+    fmt = raw["format"] if raw.get("format") in KNOWN_FORMATS else format_of(raw["file"]) or "text"
+    if fmt in MAIN_CONTENT:
+        return []
+    line, column = raw.value_positions["extract"]
+    return [Problem(metadata_file, line, column, (
+        f"extract: main reads the main content of an HTML page or a web archive, and {raw['file']} is read as {fmt}: "
+        "remove it, or give the file's format with format:"))]
 
 
 def update_recorded_hashes(root: Path, display_root: str, limits: Limits = Limits()) -> list[str]:

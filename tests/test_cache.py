@@ -302,3 +302,89 @@ def test_an_xdist_worker_knows_its_share_from_its_workerinput():
     assert worker_share(SimpleNamespace(workerinput={"workerid": "gw1", "workercount": 2})) == Share(1, 2)
     assert worker_share(SimpleNamespace()) == Share()  # the controller, or no xdist: everything in order
     assert worker_share(SimpleNamespace(workerinput={"workerid": "odd"})) == Share()
+
+
+# ---- extracted text ---------------------------------------------------------------------------------------------
+
+
+def _pages(root: Path) -> None:
+    """An HTML page and a PDF under `root`, for the extraction cache."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from render_formats import FONT, render
+
+    article = (Path(__file__).resolve().parent.parent / "seeds" / SOURCE).read_text(encoding="utf-8")
+    (root / "page.html").write_text(render(article, "html"), encoding="utf-8")
+    if not Path(FONT).is_file():
+        pytest.skip(f"no {FONT} to typeset the PDF fixture with")
+    (root / "report.pdf").write_bytes(render(article, "pdf"))
+
+
+def _refuse(*args, **kwargs):
+    raise AssertionError("extracted again")
+
+
+def test_a_re_run_reads_extracted_text_from_the_cache_not_the_extractor(tmp_path, monkeypatch):
+    import checker.formats.html
+    import checker.formats.pdf
+    from checker.sources import Library
+
+    _pages(tmp_path)
+    cold = Library(tmp_path, cache=Cache(tmp_path / "project"))
+    first = {name: cold.document(name) for name in ("page.html", "report.pdf")}
+    monkeypatch.setattr(checker.formats.html, "extract", _refuse)
+    monkeypatch.setattr(checker.formats.pdf, "extract", _refuse)
+    warm = Library(tmp_path, cache=Cache(tmp_path / "project"))
+    for name, doc in first.items():
+        again = warm.document(name)
+        assert again.text == doc.text and again.source_map == doc.source_map, name  # every offset, page and line
+    with pytest.raises(AssertionError, match="extracted again"):  # no cache (--no-cache): extracted every time
+        Library(tmp_path).document("page.html")
+
+
+def test_extracted_text_is_keyed_by_the_bytes_and_the_way_it_was_extracted(tmp_path, monkeypatch):
+    import checker.formats.html
+    from checker.sources import Declared, Library
+
+    _pages(tmp_path)
+    Library(tmp_path, cache=Cache(tmp_path / "project")).document("page.html")
+    calls = []
+    real = checker.formats.html.extract
+    monkeypatch.setattr(checker.formats.html, "extract", lambda *args: calls.append(args[1:]) or real(*args))
+    Library(tmp_path, cache=Cache(tmp_path / "project")).document("page.html")
+    assert calls == []
+    main = Library(tmp_path, cache=Cache(tmp_path / "project"), declared={"page.html": Declared(extract="main")})
+    assert "Home" not in main.document("page.html").text and calls == [(True,)]  # another way: extracted anew
+    page = tmp_path / "page.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("London", "Paris"), encoding="utf-8")
+    assert "Paris" in Library(tmp_path, cache=Cache(tmp_path / "project")).document("page.html").text
+    assert len(calls) == 2
+
+
+def test_a_damaged_extraction_entry_is_not_trusted(tmp_path):
+    from checker.cache import extracted_from_json, extracted_to_json
+    from checker.sources import Library
+
+    _pages(tmp_path)
+    stored = extracted_to_json(Library(tmp_path)._extract("page.html", (tmp_path / "page.html").read_bytes(),
+                                                          (tmp_path / "page.html").read_text(encoding="utf-8")))
+    assert extracted_from_json(json.loads(json.dumps(stored))) is not None
+    assert len(stored["runs"]) < len(stored["text"]) / 5  # offsets stored as runs, not one number a character
+    for damaged in ({**stored, "text": stored["text"] + "x"}, {**stored, "runs": [[-1, 3]]},
+                    {**stored, "capture": "x"}, {**stored, "pages": None}, {**stored, "extra": 1}, [], None):
+        assert extracted_from_json(damaged) is None
+
+
+def test_no_cache_leaves_extracted_text_unkept(tmp_path, monkeypatch, capsys):
+    (tmp_path / "seeds").mkdir()
+    _pages(tmp_path / "seeds")  # a project citing the page: with --no-cache nothing is written
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nsources = "seeds"\n', encoding="utf-8")
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "a.yaml").write_text(GOOD_FACT.replace(SOURCE, "page.html").join(["facts:\n", ""]),
+                                               encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache"]) == 0
+    assert not (tmp_path / DIRECTORY).exists()
+    assert main(["check"]) == 0
+    assert list((tmp_path / DIRECTORY).glob("*/extracted/*/*.json"))

@@ -18,7 +18,7 @@ from checker.cli import main
 from checker.formats.html import extract as extract_html
 from checker.formats.markdown import extract as extract_markdown
 from checker.match import MatchOptions, locate
-from checker.sources import Library, SourceError
+from checker.sources import Declared, Library, SourceError
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
@@ -261,11 +261,11 @@ def test_a_web_archive_serves_the_page_its_url_names_located_in_that_page(tmp_pa
     url = "https://example.org/news/article"
     data = to_warc(article, url, others=("https://example.org/news/other",))
     (tmp_path / "capture.warc.gz").write_bytes(data)
-    library = Library(tmp_path, urls={"capture.warc.gz": "https://example.org/news/other/"})
+    library = Library(tmp_path, declared={"capture.warc.gz": Declared("https://example.org/news/other/")})
     assert "Another page" in library.document("capture.warc.gz").text  # the page url: names, not the first
-    library = Library(tmp_path, urls={"capture.warc.gz": url})
+    library = Library(tmp_path, declared={"capture.warc.gz": Declared(url)})
     doc = library.document("capture.warc.gz")
-    assert doc.source_map.capture == f"{url} captured 2019-12-04T09:30:00Z"
+    assert doc.source_map.capture == (url, "2019-12-04T09:30:00Z")
     quote = "A single tweet pointed the way"
     match = locate(quote, doc, MatchOptions())
     assert match.ok
@@ -280,6 +280,46 @@ def test_a_web_archive_without_the_page_is_an_input_error(tmp_path):
     (tmp_path / "broken.warc").write_bytes(b"WARC/1.0\r\nnot really\r\n")
     with pytest.raises(SourceError, match=r"holds no response record of the page https://example.org/b .*"
                                           r"among its 2 responses"):
-        Library(tmp_path, urls={"capture.warc.gz": "https://example.org/b"}).document("capture.warc.gz")
+        Library(tmp_path, declared={"capture.warc.gz": Declared("https://example.org/b")}).document("capture.warc.gz")
     with pytest.raises(SourceError, match=r"source 'broken.warc' is not a web archive warcio can read"):
         Library(tmp_path).document("broken.warc")
+
+
+def _declared_project(root: Path, sources_yaml: str) -> Path:
+    """An HTML page saved as page.txt and a Markdown note with no ending, cited; sources.yaml as given."""
+    (root / "seeds").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.factcheck]\nsources = "seeds"\n', encoding="utf-8")
+    (root / "seeds" / "page.txt").write_text(PAGE, encoding="utf-8")
+    (root / "seeds" / "NOTES").write_text("# Notes\n\nRun `bc` \\*now\\* &amp; **then** stop.\n", encoding="utf-8")
+    (root / "seeds" / "sources.yaml").write_text(sources_yaml, encoding="utf-8")
+    (root / "facts").mkdir()
+    (root / "facts" / "a.yaml").write_text(
+        "facts:\n  - id: board\n    claim: The board approved the budget.\n    citations:\n"
+        "      - {source: page.txt, quote: \"The board approved the plan & the budget on Monday\"}\n"
+        "  - id: notes\n    claim: Run bc now.\n    citations:\n"
+        "      - {source: NOTES, quote: \"Run bc *now* & then stop\"}\n", encoding="utf-8")
+    return root
+
+
+def test_a_source_declares_its_format_when_its_name_does_not_say_it(tmp_path, monkeypatch, capsys):
+    declared = "sources:\n  - file: page.txt\n    format: html\n  - file: NOTES\n    format: markdown\n"
+    report = _report(_declared_project(tmp_path / "declared", declared), monkeypatch)
+    assert report["errors"] == [] and all(fact["ok"] for fact in report["facts"])
+    board = report["facts"][0]["citations"][0]
+    assert board["location"]["line"] == 7  # the HTML file's own line, as for page.html
+    assert [(s["source"], s["format"]) for s in report["sources"]] == [("NOTES", "markdown"), ("page.txt", "html")]
+    plain = _report(_declared_project(tmp_path / "plain", "sources:\n  - file: page.txt\n"), monkeypatch)
+    assert not any(fact["ok"] for fact in plain["facts"])  # read by their names: the markup is in the way
+
+
+def test_a_declared_format_text_reads_an_html_file_as_it_is(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    assert Library(tmp_path, declared={"page.html": Declared(format="text")}).document("page.html").text == PAGE
+
+
+def test_an_unknown_format_is_an_input_error_naming_the_line_and_the_known_formats(tmp_path, monkeypatch, capsys):
+    _declared_project(tmp_path, "sources:\n  - file: page.txt\n    format: htm\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert ("seeds/sources.yaml:3:5: 'format': 'htm' is not one of: text, html, markdown, pdf, warc: "
+            "did you mean 'html'?") in capsys.readouterr().out.split("\n")

@@ -14,8 +14,8 @@ class ExtractError(Exception):
 class MissingExtra(Exception):
     """A source format whose optional library is not installed: the message names the command that installs it."""
 
-    def __init__(self, fmt: str, extra: str, module: str):
-        super().__init__(f"{fmt}, and reading {fmt} needs the optional '{module}' library: "
+    def __init__(self, fmt: str, extra: str, module: str, reading: str | None = None):
+        super().__init__(f"{fmt}, and reading {reading or fmt} needs the optional '{module}' library: "
                          f"pip install \"factcheck[{extra}]\"")
 
 
@@ -27,7 +27,7 @@ class SourceMap:
     offsets: array
     line_starts: list[int]
     pages: tuple[int, ...] = ()  # a PDF: where each page starts; lines are then counted within the page
-    capture: str = ""  # a web archive: the captured page's URL and capture date (lines are that page's)
+    capture: tuple[str, str] | None = None  # a web archive: the captured page's URL and capture date (WARC-Date)
 
     @classmethod
     def of(cls, original: str, offsets: array, pages: tuple[int, ...] = ()) -> "SourceMap":

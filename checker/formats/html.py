@@ -32,7 +32,8 @@ _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)
 LOOKAHEAD = 400  # how far a character the parser changed is looked for before it is placed where the text stands
 
 
-def extract(original: str) -> Extracted:
+def extract(original: str, main: bool = False) -> Extracted:
+    """The page's visible text; with `main`, only the paragraphs of its main content (checker.formats.main)."""
     try:
         from selectolax.lexbor import LexborHTMLParser
     except ImportError:
@@ -43,6 +44,10 @@ def extract(original: str) -> Extracted:
     body = tree.body
     if body is not None:
         _walk(body, raw, out)
+    if main:
+        from checker.formats.main import main_content
+
+        return main_content(out.build(original), original)
     return out.build(original)
 
 

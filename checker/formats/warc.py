@@ -15,7 +15,7 @@ from checker.formats.extracted import Extracted, ExtractError, MissingExtra
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
-def extract(data: bytes, url: str | None = None) -> Extracted:
+def extract(data: bytes, url: str | None = None, main: bool = False) -> Extracted:
     try:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
@@ -52,8 +52,8 @@ def extract(data: bytes, url: str | None = None) -> Extracted:
     except (LookupError, UnicodeDecodeError):
         raise ExtractError(f"has the page {target} in an encoding it does not declare (Content-Type: {kind!r})") \
             from None
-    extracted = html.extract(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Extracted(extracted.text, replace(extracted.source_map, capture=f"{target} captured {date}"))
+    extracted = html.extract(text.replace("\r\n", "\n").replace("\r", "\n"), main)
+    return Extracted(extracted.text, replace(extracted.source_map, capture=(target, date)))
 
 
 def _same_url(found: str, wanted: str) -> bool:

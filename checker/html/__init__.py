@@ -16,7 +16,7 @@ import jinja2
 
 from checker.html.view import build_view
 from checker.output import ReportPathError, refusal, write_report
-from checker.report import plain
+from checker.report import plain, source_entry
 from checker.run import Inputs
 from checker.sources import SourceError
 
@@ -43,7 +43,10 @@ def page_files(doc: dict[str, Any], runs: list[Inputs]) -> dict[str, str]:
         except SourceError:
             return None
 
-    view = build_view(doc, source_text, names, root_of, values)
+    def source_origin(root: str, name: str) -> dict[str, Any] | None:
+        return source_entry(libraries[root].origin(name)) if root in libraries else None
+
+    view = build_view(doc, source_text, names, root_of, values, source_origin)
     page = _environment().from_string(_packaged(TEMPLATE)).render(**view)
     return {"index.html": page, **{name: _packaged(name) for name in ASSETS}}
 

@@ -10,13 +10,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from checker.report import involves, is_contradiction, is_warning, needs_attention
+from checker.report import involves, is_contradiction, is_warning, needs_attention, origin_lines
 
 VERDICT_RANK = {"pass": 0, "slip": 1, "fail": 2}
 DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.DOTALL)
 
 # (project's sources display root, source name) -> the source's text, or None when it cannot be read
 SourceText = Callable[[str, str], "str | None"]
+# (sources root, name) -> the source's report entry (checker.report.source_entry), or None
+SourceOriginOf = Callable[[str, str], "dict[str, Any] | None"]
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Source:
     lines: list[dict[str, Any]] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     unreadable: str = ""
+    origin: list[str] = field(default_factory=list)  # which text was read, where it comes from: one line each
     cited_lines: int = 0
     text_lines: int = 0
 
@@ -81,6 +84,7 @@ def shown_value(value: Any) -> str:
 def build_view(
     doc: dict[str, Any], source_text: SourceText, source_names: list[tuple[str, str]],
     root_of: Callable[[str], str], values: dict[tuple[str, int, str], Any],
+    source_origin: SourceOriginOf | None = None,
 ) -> dict[str, Any]:
     """The page's data: summary, facts (each citation numbered and linked to its passage), sources, findings.
 
@@ -101,6 +105,7 @@ def build_view(
         facts.append(_fact(entry, f"f{index + 1}", cites, rules, values))
     for source in sources.values():
         _cut(source, source_text(source.root, source.name))
+        source.origin = origin_lines(source_origin(source.root, source.name) if source_origin else None)
     return {
         "summary": doc["summary"],
         "complete": doc["complete"],

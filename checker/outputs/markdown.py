@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from checker.output import shown
 from checker.outputs.findings import Finding, findings
+from checker.report import origin_lines
 
 SHOWN_IN_FULL = 20  # failures listed in the table before the rest are collapsed
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~!])")  # what could format, link or end a table cell
@@ -50,6 +51,11 @@ def summary(doc: dict[str, Any], sources_display: str, base: str = "", read_line
     if suggestions:
         lines += ["", f"### Suggested fixes ({len(suggestions)})", ""]
         lines += [line for suggestion in suggestions for line in [*suggestion, ""]][:-1]
+    shown_sources = [(entry["source"], origin_lines(entry)) for entry in doc.get("sources", ())]
+    shown_sources = [(name, said) for name, said in shown_sources if said]  # a plain text file without url: nothing
+    if shown_sources:
+        lines += ["", f"### Sources not plain text or from the web ({len(shown_sources)})", ""]
+        lines += [f"- {code(f'{sources_display}/{name}')}: {text('; '.join(said))}" for name, said in shown_sources]
     if doc["disputes"]:
         lines += ["", f"### Acknowledged disputes ({len(doc['disputes'])})", ""] + _disputes(doc["disputes"], base)
     if not doc["complete"]:
