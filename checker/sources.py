@@ -26,6 +26,7 @@ METADATA_FILE = "sources.yaml"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf", ".warc", ""}
 EARLIEST_PUBLISHED, LATEST_PUBLISHED = "0002-01-01", "9998-12-31"
 DOCUMENTS_KEPT = 1 << 26  # characters of normalized documents kept at once (64 M: about 320 MB)
+TEXTS_KEPT = 1 << 28  # characters of sources' texts kept for the rules (256 M: up to 1 GB; beyond, read again)
 LONE_CR = re.compile(r"\r(?!\n)")  # an old Mac line end: a line end, one character for one (offsets kept)
 
 
@@ -59,6 +60,7 @@ class Library:
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict)
     _kept: int = 0  # characters of the documents in _documents
+    _texts_kept: int = 0  # characters of the texts in _texts
     _captures: dict[str, tuple[str, str]] = field(default_factory=dict)  # a web archive's page: (URL, WARC-Date)
     _origins: dict[str, SourceOrigin] = field(default_factory=dict)
 
@@ -66,7 +68,7 @@ class Library:
         """The document a citation names; raises SourceError (cached too) when it cannot be used. The documents
         most recently used are kept, up to DOCUMENTS_KEPT characters in all: a library larger than that is worked
         through a few documents at a time (a normalized document holds about five bytes per character), the text
-        of one put aside kept for the rules."""
+        of one put aside kept for the rules while it fits in TEXTS_KEPT."""
         found = self._documents.pop(name, None)
         if found is None:
             found = self._read(name)
@@ -77,7 +79,7 @@ class Library:
             put_aside = self._documents.pop(oldest)
             if isinstance(put_aside, Document):
                 self._kept -= len(put_aside.text)
-                self._texts[oldest] = put_aside.text
+                self._keep_text(oldest, put_aside.text)
         if isinstance(found, SourceError):
             raise found
         return found
@@ -169,14 +171,24 @@ class Library:
         if isinstance(self._documents.get(name), Document):
             return self._documents[name].text
         if name in self._texts:
-            return self._texts[name]
+            text = self._texts.pop(name)
+            self._texts[name] = text  # now the most recently used
+            return text
         data, text = self._load(name)
         if extractor(self.format(name)) is not None:  # spans index the extracted text, not the file's
             text = self._extract(name, data, text).text
         self._digests.setdefault(name, hashlib.sha256(data).hexdigest())
         if keep:
-            self._texts[name] = text
+            self._keep_text(name, text)
         return text
+
+    def _keep_text(self, name: str, text: str) -> None:
+        """Keep a source's text for the run, up to TEXTS_KEPT characters in all (the least recently used let go,
+        read again when asked for)."""
+        self._texts_kept += len(text) - len(self._texts.pop(name, ""))
+        self._texts[name] = text
+        while self._texts_kept > TEXTS_KEPT and len(self._texts) > 1:
+            self._texts_kept -= len(self._texts.pop(next(iter(self._texts))))
 
     def digest(self, name: str) -> str:
         """A hash of the source's bytes (sha256), which caches key on; raises SourceError like `document`.

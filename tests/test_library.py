@@ -1,4 +1,5 @@
-"""The library keeps a bounded share of the corpus normalized at once, and what it puts aside changes no verdict."""
+"""The library keeps a bounded share of the corpus normalized (and of its texts) at once, and what it puts aside
+changes no verdict."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,6 +18,7 @@ def curated_report(monkeypatch, kept: int) -> tuple[str, list[int]]:
     """The curated suite's report with at most `kept` characters of documents kept, and how many were kept as each
     source was opened."""
     monkeypatch.setattr(checker.sources, "DOCUMENTS_KEPT", kept)
+    monkeypatch.setattr(checker.sources, "TEXTS_KEPT", kept)
     counts: list[int] = []
     document = checker.sources.Library.document
 
@@ -32,7 +34,7 @@ def curated_report(monkeypatch, kept: int) -> tuple[str, list[int]]:
 
 def test_a_library_larger_than_the_budget_is_worked_through_a_document_at_a_time(monkeypatch):
     whole, kept_all = curated_report(monkeypatch, 1 << 30)
-    bounded, kept_one = curated_report(monkeypatch, 1)  # every source exceeds the budget: one kept at a time
+    bounded, kept_one = curated_report(monkeypatch, 1)  # every source exceeds the budgets: one kept at a time
     assert bounded == whole
     assert max(kept_all) >= 5  # the five seeds, all kept when they fit
     assert max(kept_one) == 1
