@@ -48,32 +48,32 @@ def _judged_by() -> str:
     """The matcher's version and what it judges with: a change in any of them makes every entry stale. Besides
     MATCHER_VERSION, a fingerprint of checker/match's own source files, so that an edit nobody versioned still
     never reads results the old code produced."""
-    versions = []
-    for package in ("rapidfuzz", "pyspellchecker"):
-        try:
-            versions.append(f"{package}-{metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{package}-none")
-    code = hashlib.sha256()
-    for path in sorted(Path(match_package.__file__).parent.glob("*.py")):
-        code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    code, versions = _made_by(Path(match_package.__file__).parent, ("rapidfuzz", "pyspellchecker"))
     unicode = f"unicode{unicodedata.unidata_version}"
-    return "-".join([f"matcher{MATCHER_VERSION}", code.hexdigest()[:12], unicode, *versions])
+    return "-".join([f"matcher{MATCHER_VERSION}", code, unicode, *versions])
 
 
 @lru_cache(maxsize=1)
 def _extracted_by() -> str:
     """What an extraction depends on besides the file: checker/formats' source files and its libraries' versions."""
+    code, versions = _made_by(
+        Path(formats_package.__file__).parent, ("selectolax", "markdown-it-py", "pypdfium2", "warcio", "trafilatura")
+    )
+    return "-".join([code, *versions])
+
+
+def _made_by(package: Path, libraries: tuple[str, ...]) -> tuple[str, list[str]]:
+    """A fingerprint of a package's own source files, and the versions of the libraries it works with."""
     versions = []
-    for package in ("selectolax", "markdown-it-py", "pypdfium2", "warcio", "trafilatura"):
+    for library in libraries:
         try:
-            versions.append(f"{package}-{metadata.version(package)}")
+            versions.append(f"{library}-{metadata.version(library)}")
         except metadata.PackageNotFoundError:
-            versions.append(f"{package}-none")
+            versions.append(f"{library}-none")
     code = hashlib.sha256()
-    for path in sorted(Path(formats_package.__file__).parent.glob("*.py")):
+    for path in sorted(package.glob("*.py")):
         code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
-    return "-".join([code.hexdigest()[:12], *versions])
+    return code.hexdigest()[:12], versions
 
 
 def extraction_key(source_digest: str, fmt: str, options: dict[str, Any]) -> str:
