@@ -14,8 +14,8 @@ from checker.cache import Cache, extracted_from_json, extracted_to_json, extract
 from checker.formats import (
     BINARY, KNOWN_FORMATS, MAIN_CONTENT, TEXT_USED, Extracted, ExtractError, MissingExtra, extractor, format_of,
 )
-from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.formats.html import decode as decode_html
+from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
 from checker.match import Document
