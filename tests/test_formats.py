@@ -229,6 +229,10 @@ def test_a_pdf_location_is_written_page_and_line(report_pdf, tmp_path, monkeypat
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     jsonschema.validate(report, json.loads((REPO / "schema" / "report.schema.json").read_text(encoding="utf-8")))
     assert report["facts"][0]["citations"][0]["location"]["page"] == 1
+    html = tmp_path.parent / f"{tmp_path.name}-html"  # outside the sources root, which is the project here
+    assert main(["check", "--html", str(html), "--json", "warm.json"]) == 1  # a warm run: located from the cache
+    assert (tmp_path / "warm.json").read_bytes() == (tmp_path / "report.json").read_bytes()  # the page kept
+    assert re.search(r'class="passage-link"[^>]*>\./report\.pdf:p1:L\d+<', (html / "index.html").read_text("utf-8"))
 
 
 def test_a_pdf_without_a_text_layer_is_an_input_error(tmp_path):
