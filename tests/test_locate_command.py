@@ -112,5 +112,6 @@ def test_locate_reads_each_source_as_check_does(project, capsys):
     assert main(["locate", "council approved the budget & the plan"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("seeds/page.txt:2:")
-    assert block_of(out)[:2] == ["      - source: page.txt", '        quote: "council approved the budget\\n& the plan"']
+    quote = '        quote: "council approved the budget\\n& the plan"'  # the page's own line end
+    assert block_of(out)[:2] == ["      - source: page.txt", quote]
     assert pasted(project, block_of(out))["status"] == "verbatim"  # the citation to paste checks
