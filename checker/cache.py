@@ -147,12 +147,15 @@ def citation_key(citation: Citation, options: MatchOptions, project: MatchOption
 # ---- the stored forms --------------------------------------------------------------------------
 
 
-def span_to_json(span: Span) -> list[int]:
-    return [span.start, span.end, span.line, span.column]
+def span_to_json(span: Span) -> list[int | None]:
+    return [span.start, span.end, span.line, span.column, span.page]
 
 
 def span_from_json(data: Any) -> Span | None:
-    if isinstance(data, list) and len(data) == 4 and all(type(n) is int for n in data):
+    """The Span stored: four numbers and its page (a PDF's) or null. An entry without the page (written before PDF
+    sources had pages) is not trusted: a PDF's location would lose its page."""
+    if isinstance(data, list) and len(data) == 5 and all(type(n) is int for n in data[:4]) and (
+            data[4] is None or type(data[4]) is int):
         return Span(*data)
     return None
 

@@ -283,9 +283,7 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
     ]
     lines.append(f"    quote:   {citation['quote']!r}")
     if citation["location"]:
-        at = citation["location"]
-        where = f"{sources_display}/{citation['source']}:" + (
-            f"{at['line']}:{at['column']}" if "page" not in at else f"p{at['page']}:L{at['line']}")
+        where = f"{sources_display}/{citation['source']}:{place_label(citation['location'])}"
         label = "source:" if citation["ok"] else "closest:"
         lines.append(f"    {label:<9} {citation['matched']!r}")
         lines.append(f"    at:      {where}")
@@ -301,6 +299,13 @@ def citation_lines(citation: dict[str, Any], fact_file: str, sources_display: st
             " — cite that source?"
         )
     return lines
+
+
+def place_label(location: dict[str, Any]) -> str:
+    """How a location is written after its file's name: `line:column`, or `pPAGE:LLINE` in a PDF."""
+    if "page" in location:
+        return f"p{location['page']}:L{location['line']}"
+    return f"{location['line']}:{location['column']}"
 
 
 def rule_lines(rule: dict[str, Any]) -> list[str]:

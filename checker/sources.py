@@ -14,6 +14,7 @@ from checker.cache import Cache, extracted_from_json, extracted_to_json, extract
 from checker.formats import (
     BINARY, KNOWN_FORMATS, MAIN_CONTENT, TEXT_USED, Extracted, ExtractError, MissingExtra, extractor, format_of,
 )
+from checker.formats.html import decode as decode_html
 from checker.integrity import changed_problems, changed_sources, update_hashes
 from checker.limits import Limits, over
 from checker.load import Mapping, load_file
@@ -239,9 +240,13 @@ class Library:
                 data = path.read_bytes()
                 if self.format(name) in BINARY:  # a PDF or a web archive: its extractor reads the bytes
                     return data, None
+                if self.format(name) == "html":  # in the encoding the page declares, as a browser reads it
+                    return data, LONE_CR.sub("\n", decode_html(data))
                 return data, LONE_CR.sub("\n", data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise SourceError(f"source '{name}' is not valid UTF-8 text") from None
+        except ExtractError as error:
+            raise SourceError(f"source '{name}' {error}") from None
         except OSError as error:
             raise SourceError(f"source '{name}' cannot be read: {error.strerror}") from None
 

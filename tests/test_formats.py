@@ -229,6 +229,10 @@ def test_a_pdf_location_is_written_page_and_line(report_pdf, tmp_path, monkeypat
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     jsonschema.validate(report, json.loads((REPO / "schema" / "report.schema.json").read_text(encoding="utf-8")))
     assert report["facts"][0]["citations"][0]["location"]["page"] == 1
+    html = tmp_path.parent / f"{tmp_path.name}-html"  # outside the sources root, which is the project here
+    assert main(["check", "--html", str(html), "--json", "warm.json"]) == 1  # a warm run: located from the cache
+    assert (tmp_path / "warm.json").read_bytes() == (tmp_path / "report.json").read_bytes()  # the page kept
+    assert re.search(r'class="passage-link"[^>]*>\./report\.pdf:p1:L\d+<', (html / "index.html").read_text("utf-8"))
 
 
 def test_a_pdf_without_a_text_layer_is_an_input_error(tmp_path):
@@ -323,3 +327,32 @@ def test_an_unknown_format_is_an_input_error_naming_the_line_and_the_known_forma
     assert main(["check"]) == 2
     assert ("seeds/sources.yaml:3:5: 'format': 'htm' is not one of: text, html, markdown, pdf, warc: "
             "did you mean 'html'?") in capsys.readouterr().out.split("\n")
+
+
+@pytest.mark.parametrize("seed", sorted(path.name for path in (REPO / "seeds").glob("*.txt")))
+def test_an_elision_over_a_pdf_page_break_passes_within_a_paragraph_and_fails_across_one(seed):
+    """At every page break of each seed article typeset as a PDF: "last words … first words" stands when the break
+    falls inside a paragraph of the article, and fails when it falls between two (a page whose last line closes a
+    sentence with room left for the next page's first word ends its paragraph, though no gap shows it)."""
+    if not Path(FONT).is_file():
+        pytest.skip(f"no {FONT} to typeset the PDF fixture with")
+    from checker.formats.pdf import extract
+    from checker.match import Document
+
+    plain = (REPO / "seeds" / seed).read_text(encoding="utf-8")
+    extracted = extract(render(plain, "pdf"))
+    doc = Document.from_text(extracted.text, seed, extracted.source_map)
+    checked = 0
+    for page_start in extracted.source_map.pages[1:]:
+        at = extracted.source_map.text_offset(page_start)
+        before, after = extracted.text[:at].split()[-6:], extracted.text[at:].split()[:6]
+        if before[-1].endswith(("-", "\u00ad")):  # a word hyphenated over the break: not two passages
+            continue
+        found = re.search(r"\s+".join(map(re.escape, before)) + r"(\s+)" + r"\s+".join(map(re.escape, after)), plain)
+        if found is None:  # the article's words are not the page's (a bullet, a re-wrapped line)
+            continue
+        same_paragraph = not re.search(r"\n[ \t]*\n", found.group(1))
+        match = locate(" ".join(before) + " … " + " ".join(after), doc, MatchOptions())
+        assert match.ok == same_paragraph, (" ".join(before), " ".join(after), match.status)
+        checked += 1
+    assert checked or len(extracted.source_map.pages) == 1

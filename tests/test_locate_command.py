@@ -99,3 +99,19 @@ def test_too_short_words_and_an_unknown_source_are_input_errors(project, capsys)
 def test_a_source_named_without_its_folder(project, capsys):
     assert main(["locate", "the most obvious honey pot ever", "--source", SOURCE]) == 0
     assert "lines: 51" in capsys.readouterr().out
+
+
+def test_locate_reads_each_source_as_check_does(project, capsys):
+    """A page saved as .txt and declared `format: html` in sources.yaml: located in its visible text, at its line."""
+    (project / "seeds" / "page.txt").write_text(
+        "<html><body>\n<p>The council <em>approved</em> the budget\n&amp; the plan on Monday.</p>\n</body></html>\n",
+        encoding="utf-8")
+    listed = project / "seeds" / "sources.yaml"
+    listed.write_text(listed.read_text(encoding="utf-8") + "\n  - file: page.txt\n    format: html\n",
+                      encoding="utf-8")
+    assert main(["locate", "council approved the budget & the plan"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("seeds/page.txt:2:")
+    quote = '        quote: "council approved the budget\\n& the plan"'  # the page's own line end
+    assert block_of(out)[:2] == ["      - source: page.txt", quote]
+    assert pasted(project, block_of(out))["status"] == "verbatim"  # the citation to paste checks

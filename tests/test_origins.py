@@ -110,10 +110,10 @@ def test_the_html_report_and_the_markdown_summary_show_it_too(tmp_path, monkeypa
     assert '<p class="origin">read: the page&#39;s visible text</p>' in page
     assert '<p class="origin">from: https://example.org/page (retrieved 2020-01-02)</p>' in page
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "### Sources not plain text or from the web (3)" in summary
+    assert "### Sources: the text read, where each comes from (3)" in summary
     line = next(line for line in summary.split("\n") if "capture.warc.gz" in line)
     assert "captured: https://example.org/news/article at 2019-12-04T09:30:00Z" in line.replace("\\", "")
-    section = summary.split("### Sources not plain text or from the web (3)")[1]
+    section = summary.split("### Sources: the text read, where each comes from (3)")[1]
     assert "plain.txt" not in section.split("###")[0]
 
 

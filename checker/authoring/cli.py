@@ -7,10 +7,11 @@ from pathlib import Path
 
 from checker.authoring import fix, locate
 from checker.authoring.init import InitError, init
+from checker.cache import Cache
 from checker.config import load_config
 from checker.output import shown, shown_lines
 from checker.run import prepare, verify
-from checker.sources import Library, SourceError
+from checker.sources import Library, SourceError, declared_of, read_metadata
 
 
 def run_fix(args: argparse.Namespace) -> int:
@@ -72,7 +73,10 @@ def run_init(args: argparse.Namespace) -> int:
 def run_locate(args: argparse.Namespace) -> int:
     """locate: the best passages for the words, and a citation to paste (0 found, 1 not, 2 bad input)."""
     config = load_config(Path.cwd(), sources=args.sources)
-    library = Library(config.sources, display_root=config.display(config.sources))
+    library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits,
+                      cache=Cache(config.root) if config.cache else None)
+    metadata, _ = read_metadata(config.sources, library.display_root, config.limits)  # check reports its problems
+    library.declared = declared_of(metadata)  # each source read as check reads it (format, extract, a page's url)
     names = None
     if args.source is not None:
         path = Path(args.source).resolve()

@@ -12,11 +12,12 @@ and elements marked hidden (the hidden attribute, aria-hidden="true", an inline 
 """
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from array import array
 
-from checker.formats.extracted import Extracted, MissingExtra, TextBuilder
+from checker.formats.extracted import Extracted, ExtractError, MissingExtra, TextBuilder
 
 BLOCKS = frozenset("""address article aside blockquote body caption center dd details dialog dir div dl dt fieldset
 figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary
@@ -30,6 +31,83 @@ _MARKUP = re.compile(
     r"|<(/?)([A-Za-z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>?", re.S)
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 LOOKAHEAD = 400  # how far a character the parser changed is looked for before it is placed where the text stands
+
+
+# the encoding's label -> Python's codec, where the WHATWG Encoding Standard (what browsers follow) reads a label as
+# another encoding than its name: ISO-8859-1 and ASCII pages are decoded as windows-1252, and so on
+WHATWG = {label: codec for codec, labels in {
+    "cp1252": "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 "
+              "iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252",
+    "cp1254": "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5 "
+              "windows-1254 x-cp1254",
+    "cp874": "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874",
+    "gbk": "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk",
+    "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 "
+             "windows-949",
+    "utf-8": "utf-16 utf-16le utf-16be unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf8 x-unicode20utf8",
+}.items() for label in labels.split()}  # (a page cannot declare UTF-16 in its own bytes: such a meta means UTF-8)
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+PRESCAN = 1024  # the bytes a browser looks through for a <meta> charset before it gives up
+_META = re.compile(r"<meta[\s/][^>]*>", re.I)
+_META_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"'/>;]+)""", re.I)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def decode(data: bytes, transport: str | None = None) -> str:
+    """An HTML file's text, decoded as a browser decodes it (HTML5's rules): by its byte order mark; else by the
+    charset its transport declares (a web archive's Content-Type); else by a <meta> charset within its first 1024
+    bytes; else as UTF-8. Raises ExtractError when the bytes are not text in that encoding."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _decoded(data[len(bom):], codec, "its byte order mark")
+    for label, where in ((transport, "its Content-Type"), (_declared(data[:PRESCAN]), "its <meta> charset")):
+        codec = _codec(label)
+        if codec is not None:
+            return _decoded(data, codec, f"{where} ({label})")
+    return _decoded(data, "utf-8", None)
+
+
+def _declared(head: bytes) -> str | None:
+    """The charset the first <meta> that declares one declares (comments skipped), or None."""
+    for meta in _META.finditer(_COMMENT.sub("", head.decode("latin-1"))):
+        found = _META_CHARSET.search(meta.group())
+        if found:
+            return found.group(1)
+    return None
+
+
+def _codec(label: str | None) -> str | None:
+    """Python's codec for an encoding label, or None when there is none or Python knows no such encoding (the next
+    rule then applies, as in a browser)."""
+    if not label:
+        return None
+    label = label.strip().lower()
+    if label in WHATWG:
+        return WHATWG[label]
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _decoded(data: bytes, codec: str, declared: str | None) -> str:
+    try:
+        return data.decode(codec, errors="factcheck-c1" if codec == "cp1252" else "strict")
+    except UnicodeDecodeError as error:
+        if declared is None:
+            raise ExtractError(
+                f"is not valid UTF-8 text (byte {error.start}) and declares no other charset: give the page a <meta "
+                "charset=...> in its first 1024 bytes, or save it as UTF-8") from None
+        raise ExtractError(f"is not valid {codec} text (byte {error.start}), the encoding {declared} declares: "
+                           "correct the declaration, or save the page as UTF-8") from None
+
+
+def _c1_controls(error: UnicodeDecodeError) -> tuple[str, int]:
+    """windows-1252's five undefined bytes as the C1 controls of the same number, as browsers decode them."""
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("factcheck-c1", _c1_controls)
 
 
 def extract(original: str, main: bool = False) -> Extracted:

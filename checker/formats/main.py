@@ -3,22 +3,23 @@ its main content — navigation, adverts, related links, footers and comment for
 
 trafilatura decides what the main content is (it is the best-kept and best-measured of the open extractors: a
 combination of its own rules with jusText and readability-style fallbacks). It returns text without positions, so its
-result only chooses: each paragraph of the page's visible text (checker.formats.html) is kept when its words stand,
-in order, in trafilatura's text. What is kept keeps its place in the file, so every location is still the HTML file's
-own line and column, and a quote is never matched against text the page does not show (trafilatura also reads
-<template> and hidden elements, which the visible text leaves out).
+result only chooses: each paragraph of the page's visible text (checker.formats.html) is kept when 80 % of its runs
+of three words stand in trafilatura's text (a paragraph of one or two words, when it is one of trafilatura's
+blocks), which takes time linear in the page. What is kept keeps its place in the file, so every location is still
+the HTML file's own line and column, and a quote is never matched against text the page does not show (trafilatura
+also reads <template> and hidden elements, which the visible text leaves out).
 """
 from __future__ import annotations
 
 import re
 from array import array
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from checker.formats.extracted import Extracted, ExtractError, MissingExtra
 
 WORD = re.compile(r"\w+")
-KEPT = 0.8  # the share of a paragraph's words trafilatura's text must hold, in order, for the paragraph to be kept
+RUN = 3  # words: a paragraph is compared with trafilatura's text by its runs of three words (linear in the page)
+KEPT = 0.8  # the share of a paragraph's runs trafilatura's text must hold for the paragraph to be kept
 
 
 def main_content(visible: Extracted, page: str) -> Extracted:
@@ -28,18 +29,19 @@ def main_content(visible: Extracted, page: str) -> Extracted:
     except ImportError:
         raise MissingExtra("HTML", "html", "trafilatura", reading="its main content (extract: main)") from None
     main = trafilatura.extract(page, include_comments=False, include_tables=True, deduplicate=False) or ""
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:[^\n]|\n(?!\n))*", visible.text)]
-    words = [(m.group(), index) for index, (start, end) in enumerate(paragraphs)
-             for m in WORD.finditer(visible.text, start, end)]
-    matcher = SequenceMatcher(None, [word for word, _ in words], WORD.findall(main), autojunk=False)
-    held = [0] * len(paragraphs)
-    for block in matcher.get_matching_blocks():
-        for word in range(block.a, block.a + block.size):
-            held[words[word][1]] += 1
-    counts = [0] * len(paragraphs)
-    for _, index in words:
-        counts[index] += 1
-    kept = [span for span, have, total in zip(paragraphs, held, counts) if total and have >= KEPT * total]
+    lines = {tuple(WORD.findall(line)) for line in main.split("\n")}  # trafilatura writes a block a line
+    words = WORD.findall(main)
+    runs = {tuple(words[at:at + RUN]) for at in range(len(words) - RUN + 1)}
+    kept = []
+    for paragraph in re.finditer(r"[^\n](?:[^\n]|\n(?!\n))*", visible.text):
+        own = WORD.findall(paragraph.group())
+        if len(own) < RUN:  # a heading, a link, a caption: kept when it is a whole block of trafilatura's
+            held = tuple(own) in lines and bool(own)
+        else:  # kept when its runs of words stand in trafilatura's text
+            held = sum(tuple(own[at:at + RUN]) in runs for at in range(len(own) - RUN + 1)) >= KEPT * (
+                len(own) - RUN + 1)
+        if held:
+            kept.append(paragraph.span())
     if not kept:
         raise ExtractError("has no main content trafilatura can find (extract: main in sources.yaml): cite the whole "
                            "page (remove `extract: main` for it)")

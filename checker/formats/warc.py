@@ -47,11 +47,10 @@ def extract(data: bytes, url: str | None = None, main: bool = False) -> Extracte
                            "archive that page, or correct the url")
     target, date, kind, payload = found
     charset = _CHARSET.search(kind)
-    try:
-        text = payload.decode(charset.group(1) if charset else "utf-8").lstrip("\ufeff")
-    except (LookupError, UnicodeDecodeError):
-        raise ExtractError(f"has the page {target} in an encoding it does not declare (Content-Type: {kind!r})") \
-            from None
+    try:  # its byte order mark, the charset of its Content-Type, its <meta> charset, else UTF-8: as a browser reads it
+        text = html.decode(payload, charset.group(1) if charset else None)
+    except ExtractError as error:
+        raise ExtractError(f"has the page {target}, which {error} (Content-Type: {kind!r})") from None
     extracted = html.extract(text.replace("\r\n", "\n").replace("\r", "\n"), main)
     return Extracted(extracted.text, replace(extracted.source_map, capture=(target, date)))
 

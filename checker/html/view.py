@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from checker.report import involves, is_contradiction, is_warning, needs_attention, origin_lines
+from checker.report import involves, is_contradiction, is_warning, needs_attention, origin_lines, place_label
 
 VERDICT_RANK = {"pass": 0, "slip": 1, "fail": 2}
 DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.DOTALL)
@@ -139,7 +139,7 @@ def _citation(
         "says_shown": shown_value(citation.get("says")),
         "source_key": key,
         "source_anchor": source.anchor if source is not None else None,
-        "where": f"{key}:{location['line']}:{location['column']}" if location else key,
+        "where": f"{key}:{place_label(location)}" if location else key,
         "diff_segments": diff_segments(citation["diff"]) if citation["diff"] else [],
         "linked": bool(source is not None and citation["spans"]),
     }

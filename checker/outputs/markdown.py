@@ -52,9 +52,9 @@ def summary(doc: dict[str, Any], sources_display: str, base: str = "", read_line
         lines += ["", f"### Suggested fixes ({len(suggestions)})", ""]
         lines += [line for suggestion in suggestions for line in [*suggestion, ""]][:-1]
     shown_sources = [(entry["source"], origin_lines(entry)) for entry in doc.get("sources", ())]
-    shown_sources = [(name, said) for name, said in shown_sources if said]  # a plain text file without url: nothing
+    shown_sources = [(name, said) for name, said in shown_sources if said]  # plain text, no url or date: nothing
     if shown_sources:
-        lines += ["", f"### Sources not plain text or from the web ({len(shown_sources)})", ""]
+        lines += ["", f"### Sources: the text read, where each comes from ({len(shown_sources)})", ""]
         lines += [f"- {code(f'{sources_display}/{name}')}: {text('; '.join(said))}" for name, said in shown_sources]
     if doc["disputes"]:
         lines += ["", f"### Acknowledged disputes ({len(doc['disputes'])})", ""] + _disputes(doc["disputes"], base)
