@@ -60,7 +60,12 @@ def document_words(text: str) -> set[str]:
     marks = "".join(sorted(c for c in odd if unicodedata.combining(c)))
     if marks:  # the matcher composes an accent typed apart with the letter before it, as folded ("ß\u0301": "sś")
         composed = _accents_composed(text, marks)
-        found.update(_words(composed, set(NON_ASCII.findall(composed))))
+        odd_composed = set(NON_ASCII.findall(composed))
+        found.update(_words(composed, odd_composed))
+        # a quote mark after an accent typed apart was not between two letters as written: the matcher drops it
+        # ("A\u0301`00" is "á00"), where the composed text has it between two: both readings are indexed
+        dropped = [c for c in ("'", "`", *odd_composed) if _dropped_outside_words(c) and c in composed]
+        found.update(_folded_words(_quote_marks_dropped(composed, dropped, everywhere=True), odd_composed))
     return found
 
 
@@ -89,14 +94,15 @@ def _dropped_outside_words(char: str) -> bool:
     return _DROPPED[char]
 
 
-def _quote_marks_dropped(text: str, marks: list[str]) -> str:
-    """`text` without the quote marks the matcher drops: those not between two letters or digits (as written)."""
+def _quote_marks_dropped(text: str, marks: list[str], everywhere: bool = False) -> str:
+    """`text` without the quote marks the matcher drops: those not between two letters or digits (as written), or
+    every one of them (`everywhere`)."""
     if not marks:
         return text
     kept, at = [], 0
     for found in re.finditer(f"[{re.escape(''.join(marks))}]", text):
         index = found.start()
-        if 0 < index < len(text) - 1 and _letter(text[index - 1]) and _letter(text[index + 1]):
+        if not everywhere and 0 < index < len(text) - 1 and _letter(text[index - 1]) and _letter(text[index + 1]):
             continue
         kept.append(text[at:index])
         at = index + 1

@@ -157,6 +157,13 @@ def test_a_quote_mark_breaks_a_word_between_letters_and_is_dropped_elsewhere_as_
     assert document_words("0`\ufeff0\u20180 \u2018quoted\u2019_s") == {"00", "0", "quoted", "s"}
 
 
+def test_a_quote_mark_after_an_accent_typed_apart_is_dropped_as_the_matcher_drops_it():
+    """As written, the backtick follows a combining accent, no letter: the matcher drops it ("á00", one word)."""
+    text = "000000000A\u0301`00"
+    assert contains(text, Document.from_text(text, "a.txt"), OPTIONS[1]) is not None
+    assert "000000000\u00e100" in document_words(text)
+
+
 def test_typography_folds_as_the_matcher_folds():
     words = document_words("\ufb01nal 10\u00b2 e\u0301te\u0301 STRASSE")
     assert {"final", "10", "2", "\u00e9t\u00e9", "strasse"} <= words
