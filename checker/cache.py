@@ -53,6 +53,17 @@ def _judged_by() -> str:
     return "-".join([f"matcher{MATCHER_VERSION}", code.hexdigest()[:12], unicode, *versions])
 
 
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """A hash of every module and schema of the checker package: what entries derived by more than the matcher
+    (rule findings, schema problems) are keyed by, so that any edit makes them stale."""
+    package = Path(match_package.__file__).parent.parent
+    code = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return code.hexdigest()
+
+
 class Cache:
     """JSON entries under <project>/.factcheck-cache/<matcher and its libraries>/<kind>/<key>.json."""
 

@@ -18,12 +18,10 @@ import json
 import os
 import time
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import checker
-from checker.cache import Cache
+from checker.cache import Cache, package_fingerprint
 from checker.model import FactResult, Location, Problem, RuleResult
 from checker.report import fact_entry
 from checker.sources import SourceError
@@ -31,16 +29,6 @@ from checker.sources import SourceError
 FINDINGS = "findings"  # the cache's kind for rule findings
 POLL = 0.02  # seconds between looks at a lock another process holds
 WAIT_AT_MOST = 600.0  # seconds a waiter trusts a live lock holder
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of every module of the checker package: any edit makes stored findings stale."""
-    package = Path(checker.__file__).parent
-    code = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return code.hexdigest()
 
 
 def findings_key(inputs: Any, results: list[FactResult]) -> str:
@@ -51,7 +39,7 @@ def findings_key(inputs: Any, results: list[FactResult]) -> str:
     def add(*parts: Any) -> None:
         whole.update(json.dumps(parts, sort_keys=True, default=str).encode("utf-8", "surrogatepass") + b"\n")
 
-    add(code_fingerprint(), asdict(config.match), asdict(config.limits), library.display_root, library.urls)
+    add(package_fingerprint(), asdict(config.match), asdict(config.limits), library.display_root, library.urls)
     for name in sorted(inputs.suite.files):
         add(name, hashlib.sha256(_bytes(config.resolve(name))).hexdigest())
     add("sources.yaml", hashlib.sha256(_bytes(config.sources / "sources.yaml")).hexdigest())

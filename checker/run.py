@@ -17,6 +17,7 @@ from checker.config import Config, find_project_root
 from checker.model import Fact, FactResult, Problem, Report, RuleResult
 from checker.profile import phase
 from checker.rules_cache import computed_once, findings_key
+from checker.schema_cache import cached_schema_problems
 from checker.sources import Library, SourceInfo, read_metadata
 from checker.suite import Suite, read_suite
 
@@ -109,7 +110,7 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
         library.urls = {name: info.raw["url"] for name, info in metadata.items()
                         if isinstance(info.raw.get("url"), str)}  # the page a web archive's source is
-        suite = read_suite(files, config.limits)
+        suite = read_suite(files, config.limits, cached_schema_problems(Cache(config.root)) if config.cache else None)
     if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
         problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
                                                              "root with [tool.factcheck] sources or --sources"))
