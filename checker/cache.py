@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import unicodedata
 from dataclasses import asdict
@@ -55,10 +56,16 @@ def _judged_by() -> str:
 
 @lru_cache(maxsize=1)
 def package_fingerprint() -> str:
-    """A hash of every module and schema of the checker package: what entries derived by more than the matcher
-    (rule findings, schema problems) are keyed by, so that any edit makes them stale."""
+    """A hash of every module and schema of the checker package, with the Python and the libraries that read the
+    fact files: what entries derived by more than the matcher (rule findings, schema problems) are keyed by, so
+    that any edit or upgrade makes them stale."""
     package = Path(match_package.__file__).parent.parent
-    code = hashlib.sha256()
+    code = hashlib.sha256(sys.version.encode())
+    for library in ("jsonschema", "PyYAML"):
+        try:
+            code.update(f"\0{library}-{metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            code.update(f"\0{library}-none".encode())
     for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
         code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return code.hexdigest()
