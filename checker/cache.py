@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import unicodedata
 from array import array
@@ -64,21 +65,40 @@ def _extracted_by() -> str:
 
 def _made_by(package: Path, libraries: tuple[str, ...]) -> tuple[str, list[str]]:
     """A fingerprint of a package's own source files, and the versions of the libraries it works with."""
+    code = hashlib.sha256()
+    for path in sorted(package.glob("*.py")):
+        code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return code.hexdigest()[:12], _versions(libraries)
+
+
+def _versions(libraries: tuple[str, ...]) -> list[str]:
+    """Each library as name-version ("name-none" when it is not installed)."""
     versions = []
     for library in libraries:
         try:
             versions.append(f"{library}-{metadata.version(library)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{library}-none")
-    code = hashlib.sha256()
-    for path in sorted(package.glob("*.py")):
-        code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
-    return code.hexdigest()[:12], versions
+    return versions
 
 
 def extraction_key(source_digest: str, fmt: str, options: dict[str, Any]) -> str:
     """What a source's extracted text depends on: its bytes, its format, the extraction's options, the extractor."""
     return digest(source_digest, fmt, options, _extracted_by())
+
+
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """A hash of every module and schema of the checker package, with the Python and the libraries that read the
+    fact files: what entries derived by more than the matcher (rule findings, schema problems) are keyed by, so
+    that any edit or upgrade makes them stale."""
+    package = Path(match_package.__file__).parent.parent
+    code = hashlib.sha256(sys.version.encode())
+    for version in _versions(("jsonschema", "PyYAML")):
+        code.update(f"\0{version}".encode())
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return code.hexdigest()
 
 
 class Cache:

@@ -1,6 +1,7 @@
 """Strict YAML -> plain data that remembers the file, line and column of every key and item."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,6 +190,7 @@ class LoadedFile:
     file: str
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
+    digest: str = ""  # sha256 of the bytes read (load_file), which caches of what is derived from them key on
 
 
 def load_file(path: Path, display_name: str, limits: Limits = Limits()) -> LoadedFile:
@@ -209,7 +211,9 @@ def load_file(path: Path, display_name: str, limits: Limits = Limits()) -> Loade
         return LoadedFile(
             display_name, problems=[Problem(display_name, line, 1, "not valid UTF-8: save the file as UTF-8")]
         )
-    return load_text(text, display_name, limits)
+    loaded = load_text(text, display_name, limits)
+    loaded.digest = hashlib.sha256(raw).hexdigest()
+    return loaded
 
 
 def load_text(text: str, display_name: str, limits: Limits = Limits()) -> LoadedFile:

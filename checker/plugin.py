@@ -153,7 +153,7 @@ def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Ite
     state = config.stash[state_key]
     projects = state.collected_projects() if config.get_verbosity() >= 0 else []
     lines = [f"factcheck: {project.config.describe()}" for project in projects]
-    collected = {Path(item.path).resolve() for item in items}
+    collected = {Path(path).resolve() for path in {item.path for item in items}}  # each file once, not per item
     for path in state.argument_paths():
         if path.is_dir() and not any(found.is_relative_to(path) for found in collected):
             lines.append(f"factcheck: {state.why_nothing(path)}")
@@ -195,6 +195,14 @@ class Project:
     @cached_property
     def findings(self) -> Findings:
         return check_rules(self.inputs, list(self.fact_results.values()))
+
+    @cached_property
+    def facts_by_file(self) -> dict[str, list[Fact]]:
+        """The suite's facts by the file (display name) they stand in, in suite order: each file collects its own."""
+        found: dict[str, list[Fact]] = {}
+        for fact in self.inputs.suite.facts:
+            found.setdefault(fact.file, []).append(fact)
+        return found
 
     def setup_problems(self) -> list[Problem]:
         """Problems that belong to no fact file (pyproject, sources.yaml): reported once, on the first file."""
@@ -348,7 +356,7 @@ class FactFile(pytest.File):
         if problems:
             yield ProblemItem.from_parent(self, name="file", problems=problems)
         seen: dict[str, int] = {}
-        for fact in (f for f in suite.facts if f.file == display):
+        for fact in project.facts_by_file.get(display, []):
             seen[fact.id] = seen.get(fact.id, 0) + 1
             name = fact.id if seen[fact.id] == 1 else f"{fact.id}[{seen[fact.id]}]"
             yield FactItem.from_parent(self, name=name, fact=fact)

@@ -18,12 +18,10 @@ import json
 import os
 import time
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import checker
-from checker.cache import Cache
+from checker.cache import Cache, package_fingerprint
 from checker.model import FactResult, Location, Problem, RuleResult
 from checker.report import fact_entry
 from checker.sources import SourceError
@@ -31,16 +29,6 @@ from checker.sources import SourceError
 FINDINGS = "findings"  # the cache's kind for rule findings
 POLL = 0.02  # seconds between looks at a lock another process holds
 WAIT_AT_MOST = 600.0  # seconds a waiter trusts a live lock holder
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of every module of the checker package: any edit makes stored findings stale."""
-    package = Path(checker.__file__).parent
-    code = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return code.hexdigest()
 
 
 def findings_key(inputs: Any, results: list[FactResult]) -> str:
@@ -51,7 +39,7 @@ def findings_key(inputs: Any, results: list[FactResult]) -> str:
     def add(*parts: Any) -> None:
         whole.update(json.dumps(parts, sort_keys=True, default=str).encode("utf-8", "surrogatepass") + b"\n")
 
-    add(code_fingerprint(), asdict(config.match), asdict(config.limits), library.display_root)  # + sources.yaml below
+    add(package_fingerprint(), asdict(config.match), asdict(config.limits), library.display_root)  # + sources.yaml
     for name in sorted(inputs.suite.files):
         add(name, hashlib.sha256(_bytes(config.resolve(name))).hexdigest())
     add("sources.yaml", hashlib.sha256(_bytes(config.sources / "sources.yaml")).hexdigest())
@@ -154,17 +142,34 @@ def _result_to_json(result: RuleResult) -> dict[str, Any]:
     return {**asdict(result), "facts": list(result.facts), "locations": [asdict(loc) for loc in result.locations]}
 
 
+RESULT_FIELDS = {"rule": str, "ok": bool, "message": str, "facts": list, "locations": list, "severity": str,
+                 "disputed": bool, "resolution": (str, type(None)), "waived": bool, "kind": str}
+LOCATION_FIELDS = {"file": str, "line": int, "fact": (str, type(None)), "what": str}
+PROBLEM_FIELDS = {"file": str, "line": int, "column": int, "message": str}
+
+
 def findings_from_json(data: Any) -> tuple[list[RuleResult], list[Problem]] | None:
-    """The findings stored, or None when the entry is not exactly what `findings_to_json` writes."""
-    try:
-        results = [
-            RuleResult(**{**entry, "facts": tuple(entry["facts"]),
-                          "locations": tuple(Location(**loc) for loc in entry["locations"])})
-            for entry in data["results"]
-        ]
-        problems = [Problem(**entry) for entry in data["problems"]]
-    except (KeyError, TypeError):
+    """The findings stored, or None when the entry is not exactly what `findings_to_json` writes (checked field by
+    field: a damaged entry is computed anew, never half read)."""
+    if not isinstance(data, dict) or set(data) != {"results", "problems"}:
         return None
-    if findings_to_json(results, problems) != data:  # a field missing, added or of another type
+    if not isinstance(data["results"], list) or not isinstance(data["problems"], list):
         return None
-    return results, problems
+    if not all(_fits(entry, RESULT_FIELDS) and all(isinstance(f, str) for f in entry["facts"])
+               and all(_fits(loc, LOCATION_FIELDS) for loc in entry["locations"]) for entry in data["results"]):
+        return None
+    if not all(_fits(entry, PROBLEM_FIELDS) for entry in data["problems"]):
+        return None
+    results = [
+        RuleResult(**{**entry, "facts": tuple(entry["facts"]),
+                      "locations": tuple(Location(**loc) for loc in entry["locations"])})
+        for entry in data["results"]
+    ]
+    return results, [Problem(**entry) for entry in data["problems"]]
+
+
+def _fits(entry: Any, fields: dict[str, Any]) -> bool:
+    """A dict with exactly these keys, each value of its type (a bool is no int here, as JSON tells them apart)."""
+    return (isinstance(entry, dict) and entry.keys() == fields.keys()
+            and all(isinstance(entry[key], kind) and (kind is int) <= (type(entry[key]) is int)
+                    for key, kind in fields.items()))

@@ -18,6 +18,7 @@ from checker.model import Fact, FactResult, Problem, Report, RuleResult, SourceO
 from checker.processes import verify_in_processes
 from checker.profile import phase
 from checker.rules_cache import computed_once, findings_key
+from checker.schema_cache import cached_schema_problems
 from checker.sources import Library, SourceInfo, declared_of, read_metadata
 from checker.suite import Suite, read_suite
 
@@ -110,7 +111,7 @@ def prepare(paths: list[Path], config: Config) -> Inputs:
                           cache=Cache(config.root) if config.cache else None)  # extracted text kept between runs
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
         library.declared = declared_of(metadata)  # the page a web archive's source is, and where each came from
-        suite = read_suite(files, config.limits)
+        suite = read_suite(files, config.limits, cached_schema_problems(Cache(config.root)) if config.cache else None)
     if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
         problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
                                                              "root with [tool.factcheck] sources or --sources"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from checker.limits import Limits, over
 from checker.load import LoadedFile, Mapping, load_file, position_of
@@ -27,16 +27,24 @@ class Suite:
         return any(fact.citations or fact.disputes for fact in self.facts)
 
 
-def read_suite(files: Iterable[tuple[Path, str]], limits: Limits = Limits()) -> Suite:
-    """Load and validate each (path, display name) within `limits`; then check ids across the whole suite."""
+ProblemsOf = Callable[[LoadedFile], list[tuple[tuple[Any, ...], Problem]]]  # a file's schema problems, with paths
+
+
+def read_suite(
+    files: Iterable[tuple[Path, str]], limits: Limits = Limits(), problems_of: ProblemsOf | None = None
+) -> Suite:
+    """Load and validate each (path, display name) within `limits`; then check ids across the whole suite.
+    `problems_of` gives a file's schema problems (default: validated here; checker.schema_cache keeps them)."""
     suite = Suite()
     for path, name in files:
-        add_file(suite, load_file(path, name, limits), limits)
+        add_file(suite, load_file(path, name, limits), limits, problems_of)
     mark_duplicate_ids(suite.facts)
     return suite
 
 
-def add_file(suite: Suite, loaded: LoadedFile, limits: Limits = Limits()) -> None:
+def add_file(
+    suite: Suite, loaded: LoadedFile, limits: Limits = Limits(), problems_of: ProblemsOf | None = None
+) -> None:
     suite.files.append(loaded.file)
     suite.problems.extend(loaded.problems)
     if loaded.data is None:
@@ -46,7 +54,7 @@ def add_file(suite: Suite, loaded: LoadedFile, limits: Limits = Limits()) -> Non
         suite.problems.append(problem)
         return
     by_fact: dict[int, list[Problem]] = {}
-    for path, found in schema_problems(loaded.data, loaded.file):
+    for path, found in problems_of(loaded) if problems_of else schema_problems(loaded.data, loaded.file):
         if len(path) >= 2 and path[0] == "facts" and isinstance(path[1], int):
             by_fact.setdefault(path[1], []).append(found)
         else:

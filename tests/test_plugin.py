@@ -261,3 +261,33 @@ def pytest_unconfigure(config):
     assert [(f["id"], f["ok"]) for f in report["facts"]] == [("claim-first-on-tamtam", True),
                                                              ("claim-three-minutes", False)]
     assert pytester.runpytest_subprocess("facts/", "-n", "2", "--factcheck-json", "facts/tamtam.yaml").ret == 4
+
+
+def test_under_xdist_the_rules_run_once_and_not_again_while_nothing_changed(pytester, monkeypatch):
+    """Every worker needs the rules' findings; the first to need them runs the rules and the other reads them
+    (checker.rules_cache), and a second run reads them too; the report is the CLI's either way."""
+    project(pytester, {"facts/tamtam.yaml": "facts:\n" + GOOD_FACT + WRONG_FACT})
+    pytester.makeconftest("""
+import os
+import checker.rules
+
+check_rules = checker.rules.check_rules
+
+def counted(*args, **kwargs):
+    with open("rules-runs.txt", "a") as out:
+        out.write(f"{os.getpid()}\\n")
+    return check_rules(*args, **kwargs)
+
+checker.rules.check_rules = counted
+""")
+    runs = pytester.path / "rules-runs.txt"
+    for expected in (1, 1):  # the first run runs them once in all; the second not at all
+        result = pytester.runpytest_subprocess("facts/", "-n", "2", "-p", "no:cacheprovider",
+                                               "--factcheck-json", "x.json")
+        result.assert_outcomes(passed=1, failed=1)
+        assert len(runs.read_text(encoding="utf-8").split()) == expected
+    from checker.cli import main
+
+    monkeypatch.chdir(pytester.path)
+    main(["check", "--json", "cli.json", "--no-cache"])
+    assert (pytester.path / "x.json").read_bytes() == (pytester.path / "cli.json").read_bytes()

@@ -87,6 +87,8 @@ def test_the_stored_form_round_trips_and_refuses_other_shapes(tmp_path):
     assert findings_from_json(data) == (checked.report.rules, [])
     assert findings_from_json({"results": [{**data["results"][0], "extra": 1}], "problems": []}) is None
     assert findings_from_json({"results": data["results"]}) is None
+    assert findings_from_json({"results": [{**data["results"][0], "ok": 1}], "problems": []}) is None
+    assert findings_from_json({"results": [{**data["results"][0], "facts": [1]}], "problems": []}) is None
     assert findings_from_json(None) is None
 
 
