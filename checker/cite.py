@@ -9,16 +9,20 @@ from functools import cached_property
 from typing import Any, Callable
 
 from checker.cache import (
-    Cache, citation_key, found_in_from_json, found_in_to_json, index_from_json, index_to_json, match_from_json,
+    Cache, citation_key, digest, found_in_from_json, found_in_to_json, index_from_json, index_to_json, match_from_json,
     match_to_json,
 )
 from checker.index import SourceIndex
 from checker.match import MatchOptions, contains, locate, options_for
+from checker.once import once
 from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Span
 from checker.sources import Library, SourceError
 
 CITATIONS, DISPUTES = "citations", "disputes"
 LOCATED, INDEX = "located", "index"  # the cache's kinds: a source's located citations, the library's word index
+ELSEWHERE = "elsewhere"  # the kind of "a share's failing quotes were searched for" (checker.once)
+SEARCHED = {"searched": True}  # what the cache holds under ELSEWHERE: the answers are in each source's entries
+ELSEWHERE = "elsewhere"  # the cache's kind for "a share's failing quotes were searched for" (checker.once)
 
 Job = tuple[Fact, str, int, Citation]  # a quote to locate: its fact, CITATIONS or DISPUTES, its position there
 
@@ -61,11 +65,7 @@ def verify_facts(
     groups = by_source(facts)
     elsewhere = Elsewhere(library, options, cache)
     verdicts, pending = locate_share(groups, library, options, cache, share)
-    own = set(share.own(list(groups)))
-    answered = elsewhere.answer([item for item in pending if item.source in own])
-    if others_done is not None:
-        others_done()
-    answered += elsewhere.answer(elsewhere.refreshed([item for item in pending if item.source not in own]))
+    answered = elsewhere.search(pending, list(groups), share, others_done)
     for item, found_in in answered:
         verdicts[item.job] = CitationResult(item.citation, item.match, found_in=found_in,
                                             message=explain(item.citation, item.match, found_in))
@@ -172,6 +172,31 @@ class Elsewhere:
     def __init__(self, library: Library, options: MatchOptions, cache: Cache | None) -> None:
         self.library, self.options, self.cache = library, options, cache
 
+    def search(
+        self, pending: list[Pending], sources: list[str], share: Share, others_done: Callable[[], None] | None = None,
+        only_own: bool = False,
+    ) -> list[tuple[Pending, tuple[str, Span] | None]]:
+        """Where each failing quote does stand. Workers sharing the work search each share's failing quotes once in
+        all (checker.once: the first worker to come to a share searches, the others wait and read its answers from
+        the cache): their own share first, then the others' (after `others_done` returns, when given)."""
+        if share.count == 1 or not self.cache:
+            return self.answer(pending)
+        answered = []
+        others = [] if only_own else [Share(n, share.count) for n in range(share.count) if n != share.number]
+        shares = [share] + others
+        for number, each in enumerate(shares):
+            if number == 1 and others_done is not None:
+                others_done()
+            owned = set(each.own(sources))
+            items = [item for item in pending if item.source in owned]
+            if not items:
+                continue
+            key = digest(ELSEWHERE, each.number, each.count, sorted((i.source, i.digest, i.key) for i in items))
+            once(self.cache, ELSEWHERE, key, lambda: self.answer(self.refreshed(items)), dump=lambda _: SEARCHED,
+                 load=lambda stored: stored if stored == SEARCHED else None)
+            answered += self.answer(self.refreshed(items))  # from the cache, unless its entries are gone
+        return answered
+
     def answer(self, pending: list[Pending]) -> list[tuple[Pending, tuple[str, Span] | None]]:
         """Each failing quote with where it does stand (None: nowhere else), written back to the cache."""
         found = self.find_all(pending)
@@ -234,13 +259,13 @@ class Elsewhere:
         by_source: dict[tuple[str, str], dict[str, Any]] = {}
         for item in pending:
             by_source.setdefault((item.source, item.digest), {})[item.key] = item.entry
-        for (source, digest), entries in sorted(by_source.items()):
-            if self._digest_now(source) != digest:
+        for (source, located_at), entries in sorted(by_source.items()):
+            if self._digest_now(source) != located_at:
                 continue  # changed since it was located: its entries are not for the text it has now
-            stored = self.cache.read(LOCATED, digest)
+            stored = self.cache.read(LOCATED, located_at)
             stored = stored if isinstance(stored, dict) else {}
             if any(stored.get(key) != entry for key, entry in entries.items()):
-                self.cache.write(LOCATED, digest, {**stored, **entries})
+                self.cache.write(LOCATED, located_at, {**stored, **entries})
 
     def _digest_now(self, source: str) -> str | None:
         try:
@@ -261,14 +286,21 @@ class Elsewhere:
 
     @cached_property
     def index(self) -> SourceIndex:
-        if self.cache:
-            stored = index_from_json(self.cache.read(INDEX, self.library_digest))
-            if stored is not None and stored.names == self.library.names():
-                return stored
-        index = SourceIndex.build((name, self._text(name)) for name in self.library.names())
-        if self.cache:
-            self.cache.write(INDEX, self.library_digest, index_to_json(index))
-        return index
+        """The library's word index: built once across the processes sharing the cache (checker.once), and read
+        from it while the library is unchanged."""
+        names = self.library.names()
+
+        def build() -> SourceIndex:
+            return SourceIndex.build((name, self._text(name)) for name in names)
+
+        if not self.cache:
+            return build()
+
+        def load(stored: Any) -> SourceIndex | None:
+            index = index_from_json(stored)
+            return index if index is not None and index.names == names else None
+
+        return once(self.cache, INDEX, self.library_digest, build, index_to_json, load)
 
     def _text(self, name: str) -> str | None:
         try:

@@ -15,20 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable
 
 from checker.cache import Cache, package_fingerprint
+from checker.once import once
 from checker.model import FactResult, Location, Problem, RuleResult
 from checker.report import fact_entry
 from checker.sources import SourceError
 
 FINDINGS = "findings"  # the cache's kind for rule findings
-POLL = 0.02  # seconds between looks at a lock another process holds
-WAIT_AT_MOST = 600.0  # seconds a waiter trusts a live lock holder
 
 
 def findings_key(inputs: Any, results: list[FactResult]) -> str:
@@ -64,71 +61,8 @@ def computed_once(
     cache: Cache, key: str, compute: Callable[[], tuple[list[RuleResult], list[Problem]]]
 ) -> tuple[list[RuleResult], list[Problem]]:
     """The findings stored under `key`, or `compute()`'s, stored for the others: while one process computes them,
-    the others wait for its entry instead of computing them again."""
-    try:
-        lock = cache.beside(FINDINGS, key, ".lock")
-    except OSError:  # a cache that cannot be written shares nothing
-        return compute()
-    waited_since = time.monotonic()
-    while True:
-        stored = findings_from_json(cache.read(FINDINGS, key))
-        if stored is not None:
-            return stored
-        if _take(lock):
-            try:
-                found = compute()
-                cache.write(FINDINGS, key, findings_to_json(*found))
-                return found
-            finally:
-                lock.unlink(missing_ok=True)
-        if not _held_by_a_live_process(lock) or time.monotonic() - waited_since > WAIT_AT_MOST:
-            if _break(lock):  # its holder is gone (killed) or stuck: take over, once
-                continue
-            return compute()
-        time.sleep(POLL)
-
-
-def _take(lock: Path) -> bool:
-    """Create the lock file (holding this process's id), unless another process holds it. A cache that cannot be
-    written takes no lock: the caller computes."""
-    try:
-        handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
-        return False
-    except OSError:
-        return True  # no cache to share through: compute (the write is skipped as well)
-    with os.fdopen(handle, "w", encoding="ascii") as out:
-        out.write(str(os.getpid()))
-    return True
-
-
-def _held_by_a_live_process(lock: Path) -> bool:
-    try:
-        pid = int(lock.read_text(encoding="ascii") or "0")
-    except FileNotFoundError:
-        return False  # released: its entry is there, or its holder failed (the caller looks again)
-    except (OSError, ValueError):
-        return True  # being written, or unreadable: give it time
-    if pid <= 0:
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # alive, another user's
-    return True
-
-
-def _break(lock: Path) -> bool:
-    """Remove a lock whose holder is gone; False when it was already gone (the caller then looks again)."""
-    try:
-        lock.unlink()
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return True
+    the others wait for its entry instead of computing them again (checker.once)."""
+    return once(cache, FINDINGS, key, compute, lambda found: findings_to_json(*found), findings_from_json)
 
 
 # ---- the stored form ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import checker.rules
+import checker.once
 import checker.rules_cache
 from checker.cache import Cache
 from checker.config import load_config
@@ -133,7 +134,7 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path, monkeypatch):
     calls = counting_rules(monkeypatch)
     findings = Cache(root).root / FINDINGS
     findings.mkdir(parents=True)
-    real_take = checker.rules_cache._take
+    real_take = checker.once._take
 
     def left_behind(lock: Path) -> bool:  # the lock of this very key, held by a process that was killed
         if not lock.exists() and not getattr(left_behind, "planted", False):
@@ -141,6 +142,6 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path, monkeypatch):
             lock.write_text(str(dead.pid), encoding="ascii")
         return real_take(lock)
 
-    monkeypatch.setattr(checker.rules_cache, "_take", left_behind)
+    monkeypatch.setattr(checker.once, "_take", left_behind)
     assert report(root) == expected and len(calls) == 1
     assert not list(findings.glob("*.lock"))
