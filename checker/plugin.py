@@ -166,7 +166,7 @@ class Project:
     def __init__(self, config: Config, explicit: list[Path], share: Share) -> None:
         self.config = config
         self.explicit = explicit  # fact files named on the command line outside the configured facts
-        self.share = share  # where this xdist worker starts locating (every worker still gets every result)
+        self.share = share  # where this xdist worker starts validating and locating (each still gets every result)
         self.collected = False
         self.setup_reported = False
         self.suite_recorded = False
@@ -176,7 +176,7 @@ class Project:
 
     @cached_property
     def inputs(self) -> Inputs:
-        return prepare(self.fact_paths(), self.config)
+        return prepare(self.fact_paths(), self.config, self.share)
 
     def fact_paths(self) -> list[Path]:
         return [p for p in self.config.facts if p.exists()] + self.explicit

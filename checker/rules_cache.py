@@ -7,8 +7,9 @@ re-run with nothing changed reads them too.
 
 An entry is keyed by everything the findings depend on: the checker's own code (every module, not only the rules:
 messages quote paths and values the loader and matcher made), the fact files as bytes with their display names,
-sources.yaml, every source's name and bytes (sha256; a rule may read any source, and a quote not found is looked for
-in all of them), the match options and limits, and the located results themselves. The lock is only a courtesy: a
+sources.yaml, the name and bytes (sha256) of every source the facts name (the rules read those, around a located
+quote or for a verdict's evidence), the match options and limits, and the located results themselves (which say
+where a quote not found does stand). The lock is only a courtesy: a
 waiter whose lock holder has died, or that has waited longer than WAIT_AT_MOST, runs the rules itself.
 """
 from __future__ import annotations
@@ -20,8 +21,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from checker.cache import Cache, package_fingerprint
+from checker.model import Fact, FactResult, Location, Problem, RuleResult
 from checker.once import once
-from checker.model import FactResult, Location, Problem, RuleResult
 from checker.report import fact_entry
 from checker.sources import SourceError
 
@@ -40,7 +41,7 @@ def findings_key(inputs: Any, results: list[FactResult]) -> str:
     for name in sorted(inputs.suite.files):
         add(name, hashlib.sha256(_bytes(config.resolve(name))).hexdigest())
     add("sources.yaml", hashlib.sha256(_bytes(config.sources / "sources.yaml")).hexdigest())
-    for name in library.names():
+    for name in named_sources(inputs.suite.facts):
         try:
             add(name, library.digest(name))
         except SourceError as error:
@@ -48,6 +49,20 @@ def findings_key(inputs: Any, results: list[FactResult]) -> str:
     for result in results:
         add(fact_entry(result, library.display_root))
     return whole.hexdigest()
+
+
+def named_sources(facts: list[Fact]) -> list[str]:
+    """Every source the rules may read: those the valid facts cite, dispute with, or rest a verdict on (never the
+    whole library: the sources root may be a large or hostile tree, and a quote found elsewhere is in the results)."""
+    names: set[str] = set()
+    for fact in facts:
+        if fact.problems:  # not checked, so never read
+            continue
+        verdicts = [fact.verdict] + [dispute.verdict for dispute in fact.disputes]
+        names.update(citation.source for citation in fact.citations)
+        names.update(dispute.citation.source for dispute in fact.disputes)
+        names.update(e.source for v in verdicts if v is not None for e in v.evidence if e.source is not None)
+    return sorted(names)
 
 
 def _bytes(path: Path) -> bytes:

@@ -103,15 +103,17 @@ def looks_like_fact_file(path: Path) -> bool:
         return False
 
 
-def prepare(paths: list[Path], config: Config) -> Inputs:
-    """Load and validate the fact files under `paths`; open the sources root and read its metadata."""
+def prepare(paths: list[Path], config: Config, share: Share = Share()) -> Inputs:
+    """Load and validate the fact files under `paths`; open the sources root and read its metadata. `share`: a
+    pytest-xdist worker validates its share of the files first and reads the others' from the cache."""
     with phase("load"):
         files, problems = discover(paths, config)
         library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits,
                           cache=Cache(config.root) if config.cache else None)  # extracted text kept between runs
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
         library.declared = declared_of(metadata)  # the page a web archive's source is, and where each came from
-        suite = read_suite(files, config.limits, cached_schema_problems(Cache(config.root)) if config.cache else None)
+        problems_of = cached_schema_problems(Cache(config.root)) if config.cache else None
+        suite = read_suite(files, config.limits, problems_of, share.order if share.count > 1 else None)
     if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
         problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
                                                              "root with [tool.factcheck] sources or --sources"))

@@ -21,22 +21,32 @@ Found = list[tuple[tuple[Any, ...], Problem]]
 
 
 def cached_schema_problems(cache: Cache) -> ProblemsOf:
-    """A `problems_of` for read_suite: each file's schema problems from the cache, or validated and stored."""
+    """A `problems_of` for read_suite: each file's schema problems from the cache, or validated and stored; asked
+    twice for one file (read_suite's `order`, then building the suite), it answers from memory."""
+    known: dict[int, tuple[LoadedFile, Found]] = {}
 
     def problems_of(loaded: LoadedFile) -> Found:
-        if not loaded.digest:  # not read through load_file: nothing to key on
-            return schema_problems(loaded.data, loaded.file)
-        key = digest(package_fingerprint(), loaded.file, loaded.digest)
-        stored = problems_from_json(cache.read(VALIDATED, key))
-        if stored is not None:
-            return stored
-        found = schema_problems(loaded.data, loaded.file)
-        data = problems_to_json(found)
-        if problems_from_json(json.loads(json.dumps(data))) == found:  # a path JSON cannot hold is not stored
-            cache.write(VALIDATED, key, data)
+        if id(loaded) in known:
+            return known[id(loaded)][1]
+        found = _problems(cache, loaded)
+        known[id(loaded)] = (loaded, found)  # the file is kept with its answer: its id is not reused meanwhile
         return found
 
     return problems_of
+
+
+def _problems(cache: Cache, loaded: LoadedFile) -> Found:
+    if not loaded.digest:  # not read through load_file: nothing to key on
+        return schema_problems(loaded.data, loaded.file)
+    key = digest(package_fingerprint(), loaded.file, loaded.digest)
+    stored = problems_from_json(cache.read(VALIDATED, key))
+    if stored is not None:
+        return stored
+    found = schema_problems(loaded.data, loaded.file)
+    data = problems_to_json(found)
+    if problems_from_json(json.loads(json.dumps(data))) == found:  # a path JSON cannot hold is not stored
+        cache.write(VALIDATED, key, data)
+    return found
 
 
 def problems_to_json(found: Found) -> list[Any]:

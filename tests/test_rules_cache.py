@@ -64,6 +64,8 @@ def test_a_changed_fact_file_source_or_option_runs_the_rules_again(tmp_path, mon
     source.write_text(source.read_text(encoding="utf-8") + "\nA line added.\n", encoding="utf-8")
     assert cached_run() == 1
     assert cached_run(strict=True) == 1
+    (root / "seeds" / "uncited.txt").write_text("A document no fact names.\n", encoding="utf-8")
+    assert cached_run(strict=True) == 0  # the library at large is not read for the key, only the sources named
     assert cached_run() == 0  # the entry of the run with the project's own options is still there
 
 

@@ -3,6 +3,8 @@ are the same read from the cache; an edited file, or a damaged entry, is validat
 from __future__ import annotations
 
 import json
+import multiprocessing
+from pathlib import Path
 
 import checker.schema_cache
 from checker.cache import Cache
@@ -62,3 +64,44 @@ def test_a_damaged_entry_is_validated_anew(tmp_path, monkeypatch):
         entry.write_text(json.dumps({**stored, "value": damage}), encoding="utf-8")
         assert loaded(root) == first
     assert len(calls) == 3
+
+
+def _worker(root: str, number: int, out: str) -> None:
+    import time
+
+    from checker.cite import Share
+
+    validated = []
+    validate = checker.schema_cache.schema_problems
+
+    def slow(data, file, *args):
+        validated.append(file)
+        time.sleep(0.2)  # both workers are surely loading while the files are shared out
+        return validate(data, file, *args)
+
+    checker.schema_cache.schema_problems = slow
+    config = load_config(Path(root))
+    suite = prepare(config.facts, config, Share(number, 2)).suite
+    Path(out).write_text(json.dumps({"validated": validated, "facts": [f.id for f in suite.facts],
+                                     "problems": [str(p) for f in suite.facts for p in f.problems]}), encoding="utf-8")
+
+
+def test_two_xdist_workers_loading_at_once_validate_a_share_each(tmp_path):
+    files = {f"facts/f{n}.yaml": "facts:\n" + GOOD_FACT.replace("claim-first-on-tamtam", f"fact-{n}")
+             for n in range(8)}
+    root = make_project(tmp_path / "p", {**files, "facts/bad.yaml": "facts:\n" + BAD_FACT})
+    context = multiprocessing.get_context("spawn")
+    outs = [tmp_path / f"worker{n}.json" for n in range(2)]
+    workers = [context.Process(target=_worker, args=(str(root), n, str(outs[n]))) for n in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+        assert worker.exitcode == 0
+    done = [json.loads(out.read_text(encoding="utf-8")) for out in outs]
+    assert done[0]["facts"] == done[1]["facts"] and done[0]["problems"] == done[1]["problems"]
+    assert any("missing required key 'claim'" in problem for problem in done[0]["problems"])
+    validated = done[0]["validated"] + done[1]["validated"]
+    assert set(validated) == set(files) | {"facts/bad.yaml"}
+    assert len(validated) <= 9 + 2  # each file validated once, but where the workers meet head-on
+    assert all(len(worker["validated"]) < 9 for worker in done)  # neither did it all
