@@ -1,6 +1,7 @@
 """Temporary fact projects for CLI and plugin tests: a pyproject, seeds copied from the repo, fact files."""
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,14 @@ def curated_project(root: Path, planted: str | None = PLANTED) -> Path:
     if planted is not None:
         (root / "facts" / "planted.yaml").write_text(planted, encoding="utf-8")
     return root
+
+
+def in_processes(target, *arguments: tuple) -> None:
+    """Run target(*args) in a spawned process for each tuple of arguments, all at once; each must exit 0."""
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=target, args=args) for args in arguments]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+        assert process.exitcode == 0

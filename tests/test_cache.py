@@ -15,7 +15,7 @@ from checker.cli import main
 from checker.config import load_config
 from checker.report import dumps, report_document
 from checker.run import check, prepare, verify
-from tests.helpers import GOOD_FACT, SOURCE, WRONG_FACT, make_project
+from tests.helpers import GOOD_FACT, SOURCE, WRONG_FACT, in_processes, make_project
 
 ELSEWHERE_FACT = """\
   - id: takedown-count
@@ -270,14 +270,8 @@ def _worker(root: str, number: int, out: str) -> None:
 
 def test_two_workers_sharing_the_cache_divide_the_work_and_both_get_every_result(tmp_path):
     root = many_sources(tmp_path / "project")
-    context = multiprocessing.get_context("spawn")
     outs = [tmp_path / f"worker{n}.json" for n in range(2)]
-    workers = [context.Process(target=_worker, args=(str(root), n, str(outs[n]))) for n in range(2)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-        assert worker.exitcode == 0
+    in_processes(_worker, *[(str(root), n, str(outs[n])) for n in range(2)])
     done = [json.loads(out.read_text(encoding="utf-8")) for out in outs]
     assert done[0]["verdicts"] == done[1]["verdicts"]  # every worker has every result
     located = done[0]["located"] + done[1]["located"]

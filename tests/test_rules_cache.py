@@ -16,7 +16,7 @@ from checker.config import load_config
 from checker.report import dumps, report_document
 from checker.rules_cache import FINDINGS, findings_from_json, findings_to_json
 from checker.run import check
-from tests.helpers import curated_project
+from tests.helpers import curated_project, in_processes
 
 
 def report(root: Path, **overrides) -> str:
@@ -114,14 +114,8 @@ def _checker(root: str, out: str) -> None:
 
 def test_two_processes_needing_the_findings_at_once_run_the_rules_once(tmp_path):
     root = curated_project(tmp_path / "project")
-    context = multiprocessing.get_context("spawn")
     outs = [tmp_path / f"process{n}.json" for n in range(2)]
-    processes = [context.Process(target=_checker, args=(str(root), str(out))) for out in outs]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join()
-        assert process.exitcode == 0
+    in_processes(_checker, *[(str(root), str(out)) for out in outs])
     done = [json.loads(out.read_text(encoding="utf-8")) for out in outs]
     assert done[0]["report"] == done[1]["report"] == report(root, cache=False)
     assert sorted(d["calls"] for d in done) == [0, 1]  # one ran the rules, the other waited and read them

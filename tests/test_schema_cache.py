@@ -3,7 +3,6 @@ are the same read from the cache; an edited file, or a damaged entry, is validat
 from __future__ import annotations
 
 import json
-import multiprocessing
 from pathlib import Path
 
 import checker.schema_cache
@@ -11,7 +10,7 @@ from checker.cache import Cache
 from checker.config import load_config
 from checker.run import prepare
 from checker.schema_cache import VALIDATED
-from tests.helpers import GOOD_FACT, make_project
+from tests.helpers import GOOD_FACT, in_processes, make_project
 
 BAD_FACT = """\
   - id: no-claim
@@ -90,14 +89,8 @@ def test_two_xdist_workers_loading_at_once_validate_a_share_each(tmp_path):
     files = {f"facts/f{n}.yaml": "facts:\n" + GOOD_FACT.replace("claim-first-on-tamtam", f"fact-{n}")
              for n in range(8)}
     root = make_project(tmp_path / "p", {**files, "facts/bad.yaml": "facts:\n" + BAD_FACT})
-    context = multiprocessing.get_context("spawn")
     outs = [tmp_path / f"worker{n}.json" for n in range(2)]
-    workers = [context.Process(target=_worker, args=(str(root), n, str(outs[n]))) for n in range(2)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-        assert worker.exitcode == 0
+    in_processes(_worker, *[(str(root), n, str(outs[n])) for n in range(2)])
     done = [json.loads(out.read_text(encoding="utf-8")) for out in outs]
     assert done[0]["facts"] == done[1]["facts"] and done[0]["problems"] == done[1]["problems"]
     assert any("missing required key 'claim'" in problem for problem in done[0]["problems"])
