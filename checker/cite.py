@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, Callable
 
 from checker.cache import (
@@ -21,8 +21,7 @@ from checker.sources import Library, SourceError
 CITATIONS, DISPUTES = "citations", "disputes"
 LOCATED, INDEX = "located", "index"  # the cache's kinds: a source's located citations, the library's word index
 ELSEWHERE = "elsewhere"  # the kind of "a share's failing quotes were searched for" (checker.once)
-SEARCHED = {"searched": True}  # what the cache holds under ELSEWHERE: the answers are in each source's entries
-ELSEWHERE = "elsewhere"  # the cache's kind for "a share's failing quotes were searched for" (checker.once)
+ELSEWHERE = "elsewhere"  # the cache's kind for where failing quotes stand in one worker's share of the library
 
 Job = tuple[Fact, str, int, Citation]  # a quote to locate: its fact, CITATIONS or DISPUTES, its position there
 
@@ -65,7 +64,7 @@ def verify_facts(
     groups = by_source(facts)
     elsewhere = Elsewhere(library, options, cache)
     verdicts, pending = locate_share(groups, library, options, cache, share)
-    answered = elsewhere.search(pending, list(groups), share, others_done)
+    answered = elsewhere.search(pending, share, others_done)
     for item, found_in in answered:
         verdicts[item.job] = CitationResult(item.citation, item.match, found_in=found_in,
                                             message=explain(item.citation, item.match, found_in))
@@ -173,84 +172,90 @@ class Elsewhere:
         self.library, self.options, self.cache = library, options, cache
 
     def search(
-        self, pending: list[Pending], sources: list[str], share: Share, others_done: Callable[[], None] | None = None,
+        self, pending: list[Pending], share: Share, others_done: Callable[[], None] | None = None,
         only_own: bool = False,
     ) -> list[tuple[Pending, tuple[str, Span] | None]]:
-        """Where each failing quote does stand. Workers sharing the work search each share's failing quotes once in
-        all (checker.once: the first worker to come to a share searches, the others wait and read its answers from
-        the cache): their own share first, then the others' (after `others_done` returns, when given)."""
+        """Where each failing quote does stand (None: nowhere else), written back to the cache. Workers sharing the
+        work divide the library instead of the quotes: each looks for every failing quote in its own N-th of the
+        library (the documents it has just located in), the others' N-ths searched by their owners, or by the first
+        worker to come to them, once in all (checker.once), and read from the cache (after `others_done` returns,
+        when given). Each quote then gets the first source holding it, in the library's order."""
         if share.count == 1 or not self.cache:
             return self.answer(pending)
-        answered = []
+        open_items = sorted((item for item in pending if self._cached(item) is False), key=_identity)
         others = [] if only_own else [Share(n, share.count) for n in range(share.count) if n != share.number]
         shares = [share] + others
-        for number, each in enumerate(shares):
-            if number == 1 and others_done is not None:
+        found_by_share: dict[int, list[tuple[str, Span] | None]] = {}
+        names = self.index.names if open_items else []
+        identities = [_identity(item) for item in open_items]
+        for position, each in enumerate(shares):
+            if position == 1 and others_done is not None:
                 others_done()
-            owned = set(each.own(sources))
-            items = [item for item in pending if item.source in owned]
-            if not items:
-                continue
-            key = digest(ELSEWHERE, each.number, each.count, sorted((i.source, i.digest, i.key) for i in items))
-            once(self.cache, ELSEWHERE, key, lambda: self.answer(self.refreshed(items)), dump=lambda _: SEARCHED,
-                 load=lambda stored: stored if stored == SEARCHED else None)
-            answered += self.answer(self.refreshed(items))  # from the cache, unless its entries are gone
-        return answered
+            if not open_items:
+                break
+            allowed = set(each.own(names))
+            found_by_share[each.number] = once(
+                self.cache, ELSEWHERE, digest(ELSEWHERE, each.number, each.count, identities),
+                lambda: self._first_in(open_items, allowed), _found_to_json, partial(_found_from_json, len(open_items)),
+            )
+        if only_own:
+            return []
+        firsts = {
+            _identity(item): next((found[i] for _, found in sorted(found_by_share.items()) if found[i]), None)
+            for i, item in enumerate(open_items)
+        }
+        answers = [self._cached(item) if _identity(item) not in firsts else firsts[_identity(item)] for item in pending]
+        return self._answered(pending, [None if answer is False else answer for answer in answers])
 
     def answer(self, pending: list[Pending]) -> list[tuple[Pending, tuple[str, Span] | None]]:
-        """Each failing quote with where it does stand (None: nowhere else), written back to the cache."""
-        found = self.find_all(pending)
+        """Each failing quote with where it does stand (None: nowhere else), written back to the cache: the cache
+        entry's answer when it was found in this very library, else searched for all together."""
+        answers = [self._cached(item) for item in pending]
+        searched = iter(self._first_in([item for item, answer in zip(pending, answers) if answer is False], None))
+        return self._answered(pending, [next(searched) if answer is False else answer for answer in answers])
+
+    def _answered(
+        self, pending: list[Pending], found: list[tuple[str, Span] | None]
+    ) -> list[tuple[Pending, tuple[str, Span] | None]]:
+        """The answers put in the items' cache entries and written back."""
+        library = self.library_digest if self.cache else None
+        for item, found_in in zip(pending, found):
+            item.entry = {**item.entry, "elsewhere": {"library": library, "found_in": found_in_to_json(found_in)}}
         self.write_back(pending)
         return list(zip(pending, found))
 
-    def refreshed(self, pending: list[Pending]) -> list[Pending]:
-        """`pending` with the cache entries another worker has written for them since they were read."""
-        if not self.cache:
-            return pending
-        stored_by_digest: dict[str, Any] = {}
-        for item in pending:
-            if item.digest not in stored_by_digest:
-                stored = self.cache.read(LOCATED, item.digest)
-                stored_by_digest[item.digest] = stored if isinstance(stored, dict) else {}
-            entry = stored_by_digest[item.digest].get(item.key)
-            if isinstance(entry, dict) and "elsewhere" in entry and entry.get("match") == item.entry.get("match"):
-                item.entry = entry
-        return pending
+    def _cached(self, item: Pending) -> tuple[str, Span] | None | bool:
+        """The item's answer when its cache entry has one for this very library, else False."""
+        stored = item.entry.get("elsewhere")
+        if self.cache and isinstance(stored, dict) and stored.get("library") == self.library_digest:
+            return found_in_from_json(stored.get("found_in"))
+        return False
 
-    def find_all(self, pending: list[Pending]) -> list[tuple[str, Span] | None]:
-        """Where each failing quote does stand (None: nowhere else): the cache entry's answer when it was found in
-        this very library, else searched for all together, each candidate source opened once for every quote the
-        index names it for, in the library's order, so each quote gets the first source holding it."""
-        answers: list[tuple[str, Span] | None | bool] = []
-        for item in pending:
-            stored = item.entry.get("elsewhere")
-            cached = False
-            if self.cache and isinstance(stored, dict) and stored.get("library") == self.library_digest:
-                cached = found_in_from_json(stored.get("found_in"))
-            answers.append(cached)
+    def _first_in(self, pending: list[Pending], allowed: set[str] | None) -> list[tuple[str, Span] | None]:
+        """For each quote, the first source (of `allowed`, or of all) the index names for it and `contains` confirms,
+        in the library's order: each candidate source opened once for every quote naming it."""
+        answers: list[tuple[str, Span] | None] = [None] * len(pending)
         wanted: dict[str, list[int]] = {}
-        for number, (citation, answer) in enumerate(zip((item.citation for item in pending), answers)):
-            if answer is False:
-                for name in self.index.candidates(citation.quote):
-                    if name != citation.source:
-                        wanted.setdefault(name, []).append(number)
+        for number, item in enumerate(pending):
+            for name in self.index.candidates(item.citation.quote):
+                if name != item.citation.source and (allowed is None or name in allowed):
+                    wanted.setdefault(name, []).append(number)
         for name in self.index.names if wanted else ():
-            open_quotes = [number for number in wanted.get(name, ()) if answers[number] is False]
+            open_quotes = [number for number in wanted.get(name, ()) if answers[number] is None]
             if not open_quotes:
                 continue
             try:
                 other = self.library.document(name)
             except SourceError:
                 continue
+            found: dict[str, tuple[str, Span] | None] = {}  # a quote cited twice is looked for once
             for number in open_quotes:
-                match = contains(pending[number].citation.quote, other, self.options)
-                if match is not None:
-                    answers[number] = (name, match.spans[0])
-        found = [None if answer is False else answer for answer in answers]
-        for item, found_in in zip(pending, found):
-            library = self.library_digest if self.cache else None
-            item.entry = {**item.entry, "elsewhere": {"library": library, "found_in": found_in_to_json(found_in)}}
-        return found
+                quote = pending[number].citation.quote
+                if quote not in found:
+                    match = contains(quote, other, self.options)
+                    found[quote] = (name, match.spans[0]) if match is not None else None
+                answers[number] = found[quote]
+        return answers
 
     def write_back(self, pending: list[Pending]) -> None:
         """Each source's entries with where their failing quotes stand, for the next run."""
@@ -340,3 +345,20 @@ def explain(citation: Citation, match: Match, found_in: tuple[str, Span] | None)
         name, span = found_in
         parts.append(f"the quote is not in {citation.source} but was found in {name}:{span.line}")
     return "; ".join(parts)
+
+
+def _identity(item: Pending) -> str:
+    """A failing quote as every worker names it: its source, the source's digest and its cache key."""
+    return f"{item.source}\0{item.digest}\0{item.key}"
+
+
+def _found_to_json(found: list[tuple[str, Span] | None]) -> list[Any]:
+    return [found_in_to_json(each) for each in found]
+
+
+def _found_from_json(count: int, stored: Any) -> list[tuple[str, Span] | None] | None:
+    """A share's answers as stored (`count` of them), or None when the entry is not exactly that."""
+    if not isinstance(stored, list) or len(stored) != count:
+        return None
+    found = [found_in_from_json(each) for each in stored]
+    return None if any(each is False for each in found) else found

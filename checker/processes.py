@@ -65,6 +65,6 @@ def _work(facts: list[Fact], library: Library, options: MatchOptions, cache: Cac
     try:
         groups = by_source(facts)
         _, pending = locate_share(groups, library, options, cache, share)
-        Elsewhere(library, options, cache).search(pending, list(groups), share, only_own=True)
+        Elsewhere(library, options, cache).search(pending, share, only_own=True)
     except Exception:  # noqa: BLE001 - worker 0 locates whatever a worker left undone: no traceback, no lost result
         pass

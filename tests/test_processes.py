@@ -69,3 +69,26 @@ def test_a_bad_number_of_jobs_is_refused(project, value, capsys):
         main(["check", "--jobs", value])
     assert exited.value.code == 2
     assert "expected a number of processes from 1 to 64, or 'auto'" in capsys.readouterr().err
+
+
+def test_the_processes_divide_the_library_for_the_search_of_other_sources(project, monkeypatch, tmp_path):
+    """Every failing quote is looked for in each other source by one process only: the one whose share it is."""
+    log = tmp_path / "contains.log"
+    contains = checker.cite.contains
+
+    def logged(quote, doc, *args, **kwargs):
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {doc.name} {quote}\n")
+        return contains(quote, doc, *args, **kwargs)
+
+    monkeypatch.setattr(checker.cite, "contains", logged)
+    alone = report(project, "--no-cache")
+    log.unlink()
+    assert report(project, "--jobs", "2") == alone
+    lines = [line.split(" ", 2) for line in log.read_text(encoding="utf-8").splitlines()]
+    by_process: dict[str, set[str]] = {}
+    for pid, name, _ in lines:
+        by_process.setdefault(pid, set()).add(name)
+    assert len(by_process) == 2 and not set.intersection(*by_process.values())
+    asked = [(name, quote) for _, name, quote in lines]
+    assert len(asked) == len(set(asked))  # no quote looked for twice in one source
