@@ -195,7 +195,7 @@ class Elsewhere:
                 break
             allowed = set(each.own(names))
             found_by_share[each.number] = once(
-                self.cache, ELSEWHERE, digest(ELSEWHERE, each.number, each.count, identities),
+                self.cache, ELSEWHERE, digest(ELSEWHERE, self.library_digest, each.number, each.count, identities),
                 lambda: self._first_in(open_items, allowed), _found_to_json, partial(_found_from_json, len(open_items)),
             )
         if only_own:

@@ -1,6 +1,7 @@
 """factcheck check --jobs N: processes divide the locating through the cache, and the report is one process's."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -92,3 +93,16 @@ def test_the_processes_divide_the_library_for_the_search_of_other_sources(projec
     assert len(by_process) == 2 and not set.intersection(*by_process.values())
     asked = [(name, quote) for _, name, quote in lines]
     assert len(asked) == len(set(asked))  # no quote looked for twice in one source
+
+
+def test_a_source_added_to_the_library_is_searched_on_the_next_run(project):
+    """The shared answers are the library's: a failing quote found nowhere is looked for again once another source
+    holds it."""
+    first = json.loads(report(project, "--jobs", "2"))
+    quote = "It came on TamTam two minutes after any announcement"
+    assert not any(c["found_in"] for f in first["facts"] for c in f["citations"] if c["quote"] == quote)
+    (project / "seeds" / "005_added.txt").write_text(f"A new article.\n\n{quote}.\n", encoding="utf-8")
+    again = json.loads(report(project, "--jobs", "2"))
+    assert [c["found_in"] for f in again["facts"] for c in f["citations"] if c["quote"] == quote] == [
+        {"source": "005_added.txt", "line": 3}]
+    assert again == json.loads(report(project, "--no-cache"))
