@@ -22,7 +22,6 @@ KEEPS_HEDGE = re.compile(r"\b(?:says?|said|according|reports?|reported|calls?|ca
                          r"believes?|claims?|warned|cautioned|fears?|hearsay|told|writes|wrote|notes?)\b",
                          re.IGNORECASE)
 SPEAKER_KINDS = ("person", "organisation", "publication", "platform")
-HEDGE_REACH = 25  # characters of the sentence either side of a quote a hedge may stand in
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def _unattributed(ctx: Context, fact) -> Iterator[Finding]:
                 f"({_short(sentence)!r}), but the claim (at {fact.file}:{fact.line_of('claim')}) states it as fact: "
                 f"name the speaker in the claim, or record attributed_to", [fact], ctx.quote_locations(fact, cited),
                 tokens=(speaker.name,))
-        hedge = HEDGE.search(_near(ctx, cited))
+        hedge = HEDGE.search(ctx.near(cited))
         if hedge and not HEDGE.search(fact.claim) and not KEEPS_HEDGE.search(fact.claim):
             word = hedge.group(0)
             if word.casefold() in reported:
@@ -77,18 +76,6 @@ def _unattributed(ctx: Context, fact) -> Iterator[Finding]:
                 f"{fact.id}: the quote at {ctx.quote_where(fact, cited)} is hedged ({word!r}: {_short(sentence)!r}), "
                 f"but the claim (at {fact.file}:{fact.line_of('claim')}) is not: keep the hedge, or say whose "
                 "report it is", [fact], ctx.quote_locations(fact, cited), tokens=(word,))
-
-
-def _near(ctx: Context, cited: CitationResult) -> str:
-    """The quote with up to HEDGE_REACH characters of its sentence either side: a hedge that qualifies it ("As it
-    became known, the administration…"), not one of another clause ("what could possibly attract … is its size")."""
-    text = ctx.text(cited.citation.source) if cited.match.spans else None
-    if text is None:
-        return cited.citation.quote
-    start, end = cited.match.spans[0].start, cited.match.spans[-1].end
-    before = re.split(r"[.!?]\s|\n", text[max(start - HEDGE_REACH, 0):start])[-1]
-    after = re.split(r"[.!?](?:\s|$)|\n", text[end:end + HEDGE_REACH])[0]
-    return before + text[start:end] + after
 
 
 def _recorded(fact, speaker: Speaker) -> bool:

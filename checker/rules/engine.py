@@ -21,6 +21,7 @@ from checker.values import BadValue, Value, agree, parse_published, read_value
 
 SEVERITIES = ("error", "warning")
 BEFORE = 60  # lines above a quote that ctx.before reads (a heading, the person a pronoun stands for)
+NEAR = 25  # characters of the text either side of a quote that ctx.near reads (where a hedge may stand)
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]is|[Hh]er|[Tt]his)\b")
 COMMON_KEYS = {"kind", "id", "severity", "note"}
 SCOPE_KEYS = {"facts": "facts", "about": "entities", "properties": "properties"}
@@ -128,6 +129,7 @@ class Context:
     running: set[str] = field(default_factory=set)  # the names and kinds of the rules that run (a waiver names one)
     kinds: set[str] = field(default_factory=set)  # every registered kind
     library: Any = None  # the sources (checker.sources.Library): the text around a located quote
+    excerpts: dict[int, tuple[int, str]] | None = None  # id(citation) -> (offset, the text sentence/near read)
 
     def each(self, facts: Iterable[Fact], check: Callable[[Fact], Iterable["Finding"]]) -> Iterator["Finding"]:
         """`check(fact)`'s findings for each fact; a fact it fails on gets a finding saying why, and the rest
@@ -172,16 +174,55 @@ class Context:
     def sentence(self, cited: CitationResult, antecedent: bool = False) -> str:
         """The sentences of the source a located quote stands in (the quote itself when it was not located);
         with `antecedent`, the sentence before too when they open with or hold a pronoun ("It was launched…")."""
-        text = self.text(cited.citation.source) if cited.ok and cited.match.spans else None
+        text, offset = self.excerpt(cited) if cited.ok and cited.match.spans else (None, 0)
         if text is None:
             return cited.citation.quote
         spans = cited.match.spans
-        sentences = window(text, spans[0].start, spans[-1].end, spans[0].line)
-        found = around(sentences, spans[0].start, spans[-1].end)
+        start, end = spans[0].start - offset, spans[-1].end - offset
+        sentences = window(text, start, end, spans[0].line)
+        found = around(sentences, start, end)
         if antecedent and found and PRONOUN.search(" ".join(s.text for s in found)):
             first = sentences.index(found[0])
             found = sentences[max(first - 1, 0):first] + found
         return " ".join(s.text for s in found) or cited.citation.quote
+
+    def near(self, cited: CitationResult) -> str:
+        """The quote with up to NEAR characters of its sentence either side (the quote as cited when it was not
+        located)."""
+        text, offset = self.excerpt(cited) if cited.match.spans else (None, 0)
+        if text is None:
+            return cited.citation.quote
+        start, end = cited.match.spans[0].start - offset, cited.match.spans[-1].end - offset
+        before = re.split(r"[.!?]\s|\n", text[max(start - NEAR, 0):start])[-1]
+        after = re.split(r"[.!?](?:\s|$)|\n", text[end:end + NEAR])[0]
+        return before + text[start:end] + after
+
+    def excerpt(self, cited: CitationResult) -> tuple[str | None, int]:
+        """The text `sentence` and `near` read around a located quote, and its offset in the source's text: taken
+        for every located quote at once, source by source (each text read once, not once per quote in the facts'
+        order, which a library larger than the texts it keeps would read again and again)."""
+        if self.excerpts is None:
+            self.excerpts = self._excerpts()
+        found = self.excerpts.get(id(cited))
+        if found is None:
+            return self.text(cited.citation.source), 0
+        return found[1], found[0]
+
+    def _excerpts(self) -> dict[int, tuple[int, str]]:
+        by_source: dict[str, list[CitationResult]] = {}
+        for result in self.results.values():
+            for cited in [*result.citations, *result.disputes]:
+                if cited.match.spans:
+                    by_source.setdefault(cited.citation.source, []).append(cited)
+        excerpts = {}
+        for source in sorted(by_source):
+            text = self.text(source)
+            if text is None:
+                continue
+            for cited in by_source[source]:
+                lo, hi = _read_around(text, cited.match.spans[0].start, cited.match.spans[-1].end)
+                excerpts[id(cited)] = (lo, text[lo:hi])
+        return excerpts
 
     def before(self, cited: CitationResult) -> str:
         """The source's text before a located quote, back to at most BEFORE lines above it ('' when it was not
@@ -449,6 +490,22 @@ def scope(facts: list[Fact], params: dict[str, Any]) -> list[Fact]:
 
 
 # ---- running ----------------------------------------------------------------------------------
+
+
+def _read_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the text that Context.sentence and Context.near read around [start, end) begins and ends: the lines
+    `window` splits (the quote's lines and the nearest non-blank line above them) and NEAR characters either side."""
+    lo = text.rfind("\n", 0, start) + 1
+    above = lo - 1
+    while above > 0:  # as sentences.window goes back over blank lines
+        line_start = text.rfind("\n", 0, above) + 1
+        if text[line_start:above].strip():
+            lo = line_start
+            break
+        above = line_start - 1
+    hi = text.find("\n", max(end, start + 1) - 1)
+    hi = len(text) if hi == -1 else hi
+    return min(lo, max(start - NEAR, 0)), min(len(text), max(hi + 1, end + NEAR))
 
 
 def run(specs: list[Spec], ctx: Context) -> list[RuleResult]:
