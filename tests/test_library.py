@@ -65,18 +65,24 @@ facts:
 """
 
 
+def sources_opened(monkeypatch, method: str) -> list[str]:
+    """The names Library.<method> is called with, in order, from now on."""
+    opened: list[str] = []
+    original = getattr(checker.sources.Library, method)
+
+    def counted(library, name):
+        opened.append(name)
+        return original(library, name)
+
+    monkeypatch.setattr(checker.sources.Library, method, counted)
+    return opened
+
+
 def test_failing_quotes_are_looked_for_together_each_other_source_opened_once(monkeypatch, tmp_path):
     """With one document kept at a time, the search of the other sources for every failing quote opens each
     candidate once (not once per quote), and finds what an unbounded library finds."""
     root = make_project(tmp_path / "project", {"facts/facts.yaml": FAILING})
-    reads: list[str] = []
-    read = checker.sources.Library._read
-
-    def counted(library, name):
-        reads.append(name)
-        return read(library, name)
-
-    monkeypatch.setattr(checker.sources.Library, "_read", counted)
+    reads = sources_opened(monkeypatch, "_read")
     config = load_config(root, cache=False)
     whole = dumps(report_document(check(config.facts, config).report, "seeds"))
     monkeypatch.setattr(checker.sources, "DOCUMENTS_KEPT", 1)
@@ -90,13 +96,6 @@ def test_failing_quotes_are_looked_for_together_each_other_source_opened_once(mo
 def test_the_rules_read_around_quotes_source_by_source_not_once_per_quote(monkeypatch):
     """With no text kept, the rules still read each source a few times, not once per quote citing it (the curated
     suite cites one seed some 50 times: read 54 times when the rules asked for its text per quote)."""
-    reads: list[str] = []
-    load = checker.sources.Library._load
-
-    def counted(library, name):
-        reads.append(name)
-        return load(library, name)
-
-    monkeypatch.setattr(checker.sources.Library, "_load", counted)
+    reads = sources_opened(monkeypatch, "_load")
     curated_report(monkeypatch, 1)
     assert max(reads.count(name) for name in set(reads)) <= 10
