@@ -41,13 +41,21 @@ def test_every_place_a_passage_stands_is_in_a_stretch(text, chunk, data):
     assert found == scanned(text, needle, lo, hi)
 
 
-def test_a_long_source_is_searched_in_its_chunks_and_finds_what_a_scan_finds():
-    paragraphs = [p for path in sorted(SEEDS.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n")]
-    rng, tiled, size = random.Random(3), [], 0
+SEED_PARAGRAPHS = [p for path in sorted(SEEDS.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n")]
+
+
+def long_seed_document(rng: random.Random) -> Document:
+    """The seeds' paragraphs drawn at random until the text is long enough to be searched by its chunks."""
+    tiled, size = [], 0
     while size < INDEXED_FROM + 50_000:
-        tiled.append(rng.choice(paragraphs))
+        tiled.append(rng.choice(SEED_PARAGRAPHS))
         size += len(tiled[-1]) + 2
-    doc = Document.from_text("\n\n".join(tiled), "long.txt")
+    return Document.from_text("\n\n".join(tiled), "long.txt")
+
+
+def test_a_long_source_is_searched_in_its_chunks_and_finds_what_a_scan_finds():
+    rng = random.Random(3)
+    doc = long_seed_document(rng)
     text = doc.norm.text
     for _ in range(60):
         start = rng.randrange(len(text) - 200)
@@ -63,15 +71,11 @@ def test_a_bracketed_quote_in_a_long_source_is_found_where_a_whole_scan_finds_it
     from checker.match import MatchOptions, locate
     from checker.match import brackets
 
-    paragraphs = [p for path in sorted(SEEDS.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n")]
-    rng, tiled, size = random.Random(5), [], 0
-    while size < INDEXED_FROM + 50_000:
-        tiled.append(rng.choice(paragraphs))
-        size += len(tiled[-1]) + 2
-    doc = Document.from_text("\n\n".join(tiled), "long.txt")
+    rng = random.Random(5)
+    doc = long_seed_document(rng)
     quotes = []
     for _ in range(12):
-        words = rng.choice([p for p in paragraphs if len(p.split()) > 14]).split()
+        words = rng.choice([p for p in SEED_PARAGRAPHS if len(p.split()) > 14]).split()
         start = rng.randrange(len(words) - 12)
         quote = words[start : start + 12]
         at = rng.randrange(1, 11)
