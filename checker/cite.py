@@ -182,30 +182,29 @@ class Elsewhere:
         when given). Each quote then gets the first source holding it, in the library's order."""
         if share.count == 1 or not self.cache:
             return self.answer(pending)
-        open_items = sorted((item for item in pending if self._cached(item) is False), key=_identity)
-        others = [] if only_own else [Share(n, share.count) for n in range(share.count) if n != share.number]
-        shares = [share] + others
-        found_by_share: dict[int, list[tuple[str, Span] | None]] = {}
-        names = self.index.names if open_items else []
-        identities = [_identity(item) for item in open_items]
-        for position, each in enumerate(shares):
-            if position == 1 and others_done is not None:
-                others_done()
-            if not open_items:
-                break
-            allowed = set(each.own(names))
-            found_by_share[each.number] = once(
-                self.cache, ELSEWHERE, digest(ELSEWHERE, self.library_digest, each.number, each.count, identities),
-                lambda: self._first_in(open_items, allowed), _found_to_json, partial(_found_from_json, len(open_items)),
-            )
+        cached = [self._cached(item) for item in pending]
+        open_items = sorted((item for item, answer in zip(pending, cached) if answer is False), key=_identity)
+        found_by_share = {share.number: self._search_share(open_items, share)} if open_items else {}
         if only_own:
             return []
-        firsts = {
-            _identity(item): next((found[i] for _, found in sorted(found_by_share.items()) if found[i]), None)
-            for i, item in enumerate(open_items)
-        }
-        answers = [self._cached(item) if _identity(item) not in firsts else firsts[_identity(item)] for item in pending]
-        return self._answered(pending, [None if answer is False else answer for answer in answers])
+        if others_done is not None:
+            others_done()
+        for number in range(share.count):
+            if open_items and number != share.number:
+                found_by_share[number] = self._search_share(open_items, Share(number, share.count))
+        shares_found = [found for _, found in sorted(found_by_share.items())]
+        firsts = {_identity(item): next((found[i] for found in shares_found if found[i]), None)
+                  for i, item in enumerate(open_items)}
+        answers = [firsts[_identity(item)] if answer is False else answer for item, answer in zip(pending, cached)]
+        return self._answered(pending, answers)
+
+    def _search_share(self, open_items: list[Pending], share: Share) -> list[tuple[str, Span] | None]:
+        """Where each of the (sorted) open items first stands in `share`'s N-th of the library: searched by the first
+        process to need it, once in all (checker.once), the others reading its answers from the cache."""
+        allowed = set(share.own(self.index.names))
+        key = digest(ELSEWHERE, self.library_digest, share.number, share.count, [_identity(i) for i in open_items])
+        return once(self.cache, ELSEWHERE, key, lambda: self._first_in(open_items, allowed), _found_to_json,
+                    partial(_found_from_json, len(open_items)))
 
     def answer(self, pending: list[Pending]) -> list[tuple[Pending, tuple[str, Span] | None]]:
         """Each failing quote with where it does stand (None: nowhere else), written back to the cache: the cache
