@@ -126,7 +126,9 @@ class Cache:
             self._create(path.parent)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"key": key, "value": value}, out, separators=(",", ":"))  # ASCII: any name survives
+                # json.dumps, not json.dump: only the one-shot encoder is written in C (a large entry, such as the
+                # library's index, costs seconds through the pure-Python one); ASCII: any name survives
+                out.write(json.dumps({"key": key, "value": value}, separators=(",", ":")))
             os.replace(temporary, path)
         except OSError:
             if temporary is not None:
