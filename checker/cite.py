@@ -17,6 +17,7 @@ from checker.match import MatchOptions, contains, locate, options_for
 from checker.once import once
 from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Span
 from checker.sources import Library, SourceError
+from checker.word_pairs import WORTH_PAIRS, may_hold
 
 CITATIONS, DISPUTES = "citations", "disputes"
 LOCATED, INDEX = "located", "index"  # the cache's kinds: a source's located citations, the library's word index
@@ -232,7 +233,8 @@ class Elsewhere:
 
     def _first_in(self, pending: list[Pending], allowed: set[str] | None) -> list[tuple[str, Span] | None]:
         """For each quote, the first source (of `allowed`, or of all) the index names for it and `contains` confirms,
-        in the library's order: each candidate source opened once for every quote naming it."""
+        in the library's order: each candidate source opened once for every quote naming it (and, when many do, the
+        quotes it cannot hold ruled out by their pairs of adjacent words first: checker.word_pairs)."""
         answers: list[tuple[str, Span] | None] = [None] * len(pending)
         wanted: dict[str, list[int]] = {}
         for number, item in enumerate(pending):
@@ -247,6 +249,8 @@ class Elsewhere:
                 other = self.library.document(name)
             except SourceError:
                 continue
+            if len(open_quotes) >= WORTH_PAIRS:
+                open_quotes = may_hold(other, [(number, pending[number].citation.quote) for number in open_quotes])
             found: dict[str, tuple[str, Span] | None] = {}  # a quote cited twice is looked for once
             for number in open_quotes:
                 quote = pending[number].citation.quote

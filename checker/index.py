@@ -174,10 +174,10 @@ def _piece_end(text: str, start: int) -> int:
 
 def required_words(quote: str) -> frozenset[str] | None:
     """The words every source that holds `quote` (as the matcher finds it) must hold; None when nothing is sure."""
-    stretches = [(piece, *_beside_insertions(quote, piece)) for piece in _stretches(quote)]
+    pieces = [(piece, *_beside_insertions(quote, piece)) for piece in stretches(quote)]
     inner: set[str] = set()
     edges: set[str] = set()
-    for (start, end), after_insertion, before_insertion in stretches:
+    for (start, end), after_insertion, before_insertion in pieces:
         words = WORD.findall(normalize(quote[start:end]).text)
         inner.update(words[1:-1])
         if words and not after_insertion and (len(words) > 1 or not before_insertion):
@@ -187,7 +187,7 @@ def required_words(quote: str) -> frozenset[str] | None:
     return frozenset(inner or edges) or ALL_SOURCES
 
 
-def _stretches(quote: str) -> list[tuple[int, int]]:
+def stretches(quote: str) -> list[tuple[int, int]]:
     """[start, end) of each stretch of the quote between its ellipses and [insertions]."""
     bounds, at = [], 0
     for found in STRETCH_BREAK.finditer(quote):

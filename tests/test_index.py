@@ -1,9 +1,9 @@
 """checker.index: the word index never misses a source the matcher finds a quote in, and narrows the search.
 
 The property that matters: whenever `contains(quote, doc)` finds the quote, `SourceIndex.candidates(quote)` lists
-the document — over typographic noise (curly quotes, dashes, NBSP, soft hyphens, words hyphenated across line
-breaks, ligatures, combining accents, superscripts), ellipses and [insertions], and over text drawn from an alphabet
-of exactly the characters the matcher treats specially.
+the document and checker.word_pairs keeps it — over typographic noise (curly quotes, dashes, NBSP, soft hyphens,
+words hyphenated across line breaks, ligatures, combining accents, superscripts), ellipses and [insertions], and
+over text drawn from an alphabet of exactly the characters the matcher treats specially.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from checker.index import SourceIndex, document_words, required_words
 from checker.match import Document, MatchOptions, contains
+from checker.word_pairs import document_pairs, may_hold, required_pairs
 from tests.conftest import SEEDS
 
 SETTINGS = settings(max_examples=300, deadline=None,
@@ -24,12 +25,16 @@ WORDS = ("attack", "bridge", "telegram", "accounts", "office", "final", "first",
 
 
 def assert_listed_whenever_found(quote: str, texts: dict[str, str]) -> None:
+    """The index lists, and the word-pair filter keeps, every document the matcher finds the quote in."""
     index = SourceIndex.build(sorted(texts.items()))
     candidates = index.candidates(quote)
     for name, text in texts.items():
+        doc = Document.from_text(text, name)
         for options in OPTIONS:
-            if contains(quote, Document.from_text(text, name), options) is not None:
+            if contains(quote, doc, options) is not None:
                 assert name in candidates, (quote, text, required_words(quote), sorted(document_words(text)))
+                assert may_hold(doc, [(name, quote)]) == [name], (
+                    quote, text, sorted(required_pairs(quote) - document_pairs(doc)))
 
 
 # ---- typeset prose -------------------------------------------------------------------------------
