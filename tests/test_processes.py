@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,7 @@ def test_the_processes_divide_the_locating(project, monkeypatch, tmp_path):
     def logged(quote, *args, **kwargs):
         with log.open("a", encoding="utf-8") as out:
             out.write(f"{os.getpid()}\n")
+        time.sleep(0.2)  # a busy machine may start the second process late: the first must not finish everything
         return locate(quote, *args, **kwargs)
 
     monkeypatch.setattr(checker.cite, "locate", logged)
