@@ -17,7 +17,7 @@ from checker.match import MatchOptions, contains, locate, options_for
 from checker.once import once
 from checker.model import Citation, CitationResult, Fact, FactResult, Match, Problem, Span
 from checker.sources import Library, SourceError
-from checker.word_pairs import WORTH_PAIRS, may_hold
+from checker.word_pairs import WORTH_PAIRS, may_hold, required_pairs
 
 CITATIONS, DISPUTES = "citations", "disputes"
 LOCATED, INDEX = "located", "index"  # the cache's kinds: a source's located citations, the library's word index
@@ -236,6 +236,14 @@ class Elsewhere:
         in the library's order: each candidate source opened once for every quote naming it (and, when many do, the
         quotes it cannot hold ruled out by their pairs of adjacent words first: checker.word_pairs)."""
         answers: list[tuple[str, Span] | None] = [None] * len(pending)
+        needed: dict[str, frozenset[tuple[str, str]]] = {}
+
+        def pairs_needed(number: int) -> frozenset[tuple[str, str]]:
+            quote = pending[number].citation.quote
+            if quote not in needed:
+                needed[quote] = required_pairs(quote)
+            return needed[quote]
+
         wanted: dict[str, list[int]] = {}
         for number, item in enumerate(pending):
             for name in self.index.candidates(item.citation.quote):
@@ -250,7 +258,7 @@ class Elsewhere:
             except SourceError:
                 continue
             if len(open_quotes) >= WORTH_PAIRS:
-                open_quotes = may_hold(other, [(number, pending[number].citation.quote) for number in open_quotes])
+                open_quotes = may_hold(other, [(number, pairs_needed(number)) for number in open_quotes])
             found: dict[str, tuple[str, Span] | None] = {}  # a quote cited twice is looked for once
             for number in open_quotes:
                 quote = pending[number].citation.quote

@@ -174,7 +174,7 @@ def _piece_end(text: str, start: int) -> int:
 
 def required_words(quote: str) -> frozenset[str] | None:
     """The words every source that holds `quote` (as the matcher finds it) must hold; None when nothing is sure."""
-    pieces = [(piece, *_beside_insertions(quote, piece)) for piece in stretches(quote)]
+    pieces = [(piece, *beside_insertions(quote, piece)) for piece in stretches(quote)]
     inner: set[str] = set()
     edges: set[str] = set()
     for (start, end), after_insertion, before_insertion in pieces:
@@ -197,7 +197,7 @@ def stretches(quote: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in bounds if WORD.search(quote, start, end)]
 
 
-def _beside_insertions(quote: str, stretch: tuple[int, int]) -> tuple[bool, bool]:
+def beside_insertions(quote: str, stretch: tuple[int, int]) -> tuple[bool, bool]:
     """Whether an [insertion] (or a stray bracket) stands right before / right after the stretch."""
     start, end = stretch
     before = quote[:start].rstrip(" ")

@@ -9,29 +9,29 @@ pair by pair, must stand side by side in any document that holds it, so one set 
 
 It never rules out a document the matcher finds the quote in: the pairs are made from the document's normalized text,
 which the matcher searches, and a quote's from the inner words of each stretch between its ellipses and [insertions]
-normalized as the matcher normalizes it (`checker.index.required_words` says why only the inner ones): a stretch that
-stands in the normalized text has its inner words, whole and side by side, there. tests/test_index.py checks it over
+normalized as the matcher normalizes it, with its first and last word unless an [insertion] may cut them (as
+`checker.index.required_words` says): a stretch that stands in the normalized text has those words, whole and side
+by side, there. tests/test_index.py checks it over
 typographic noise, with the index.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TypeVar
 
-from checker.index import WORD, stretches
+from checker.index import WORD, beside_insertions, stretches
 from checker.match import Document, normalize
 
 # the quotes a document must have to confirm before its pairs are worth making: both costs grow with the document's
 # length (a `contains` searches it, the pairs read it once), and pairs cost about as much as 300 searches
 WORTH_PAIRS = 300
 
-Quote = TypeVar("Quote")
+Item = TypeVar("Item")
 
 
-def may_hold(doc: Document, quotes: list[tuple[Quote, str]]) -> list[Quote]:
-    """Of (item, quote), the items whose quote `doc` may hold (every required pair stands in it), in their order."""
+def may_hold(doc: Document, quotes: list[tuple[Item, frozenset[tuple[str, str]]]]) -> list[Item]:
+    """Of (item, the pairs its quote needs), the items whose quote `doc` may hold, in their order."""
     pairs = document_pairs(doc)
-    return [item for item, quote in quotes if required_pairs(quote) <= pairs]
+    return [item for item, needed in quotes if needed <= pairs]
 
 
 def document_pairs(doc: Document) -> set[tuple[str, str]]:
@@ -40,11 +40,13 @@ def document_pairs(doc: Document) -> set[tuple[str, str]]:
     return set(zip(words, words[1:]))
 
 
-@lru_cache(maxsize=4096)
 def required_pairs(quote: str) -> frozenset[tuple[str, str]]:
-    """The pairs of adjacent words any document holding `quote` (as the matcher finds it) must have."""
+    """The pairs of adjacent words any document holding `quote` (as the matcher finds it) must have: those of each
+    stretch's inner words, and its first (last) word with the next (previous) one unless an [insertion] may cut it."""
     pairs: set[tuple[str, str]] = set()
     for start, end in stretches(quote):
-        inner = WORD.findall(normalize(quote[start:end]).text)[1:-1]
-        pairs.update(zip(inner, inner[1:]))
+        after_insertion, before_insertion = beside_insertions(quote, (start, end))
+        words = WORD.findall(normalize(quote[start:end]).text)
+        whole = words[1 if after_insertion else 0 : len(words) - 1 if before_insertion else len(words)]
+        pairs.update(zip(whole, whole[1:]))
     return frozenset(pairs)

@@ -33,7 +33,7 @@ def assert_listed_whenever_found(quote: str, texts: dict[str, str]) -> None:
         for options in OPTIONS:
             if contains(quote, doc, options) is not None:
                 assert name in candidates, (quote, text, required_words(quote), sorted(document_words(text)))
-                assert may_hold(doc, [(name, quote)]) == [name], (
+                assert may_hold(doc, [(name, required_pairs(quote))]) == [name], (
                     quote, text, sorted(required_pairs(quote) - document_pairs(doc)))
 
 
