@@ -13,7 +13,7 @@ from checker.config import Config, load_config
 from checker.model import Problem, Report
 from checker.report import document, dumps, exit_code, merge_documents, report_document, summary_line, text_lines
 from checker.output import ReportPathError, shown, shown_lines, write_report
-from checker.processes import AUTO, MAX_JOBS, jobs_wanted
+from checker.processes import AUTO, MAX_JOBS
 from checker.profile import phase
 from checker.run import Inputs, by_project, check, input_paths, prepare
 from checker.outputs.write import add_review_options, write_review_outputs
@@ -35,8 +35,9 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", default=None, help="fail fuzzy matches (transcription slips) too")
     run.add_argument("--no-cache", dest="cache", action="store_false", default=None,
                      help="locate every quote anew, neither reading nor writing .factcheck-cache/")
-    run.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
-                     help="processes that divide the locating, through the cache ('auto': one per core; default 1)")
+    run.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                     help="processes that divide the locating, through the cache ('auto': one per core; default: "
+                          "[tool.factcheck] jobs, else 1)")
     run.add_argument("--html", dest="html_dir", type=Path, metavar="DIR",
                      help="write the HTML report (index.html and its assets) into this directory")
     run.add_argument("--claimreview", type=Path, metavar="FILE",
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     docs, lines, inputs = [], [], []
     load = partial(load_config, sources=args.sources, strict=args.strict, cache=args.cache)
     for project, paths in by_project(args.paths, config, load):
-        checked = check(paths, project, jobs=jobs_wanted(args.jobs))
+        checked = check(paths, project, jobs=args.jobs)
         sources_display = checked.inputs.library.display_root
         if project.root != config.root:  # say which pyproject.toml: not the working directory's
             root = "" if project.base else f"project {project.root.as_posix()}: "

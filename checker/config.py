@@ -12,17 +12,19 @@ from checker import limits as _limits
 from checker.limits import Limits
 from checker.match import MatchOptions
 from checker.model import Problem
+from checker.processes import AUTO, MAX_JOBS
 
 MATCH_KEYS = {"min_words": int, "min_chars": int, "max_gap": int, "max_bracket": int, "slips_per_100": (int, float)}
 LIMIT_KEYS = {name: int for name in _limits.SETTINGS}
-KEY_TYPES = {"sources": str, "facts": (str, list), "strict": bool, "cache": bool, **MATCH_KEYS, **LIMIT_KEYS}
+KEY_TYPES = {"sources": str, "facts": (str, list), "strict": bool, "cache": bool, "jobs": (int, str), **MATCH_KEYS,
+             **LIMIT_KEYS}
 KNOWN_KEYS = set(KEY_TYPES)
 # The range of each number (inclusive): past these a setting is a mistake, and some would break the matcher
 # (a regex repetition over 4,294,967,295, a slip rate of infinity).
 RANGES: dict[str, tuple[float, float]] = {
     "min_words": (0, 1_000), "min_chars": (0, 100_000), "max_gap": (0, 100_000_000), "max_bracket": (0, 10_000),
     "slips_per_100": (0, 100), **{name: (1, 10**12) for name in LIMIT_KEYS},
-    "max_nesting": (1, _limits.HARD_MAX_NESTING),
+    "max_nesting": (1, _limits.HARD_MAX_NESTING), "jobs": (1, MAX_JOBS),
 }
 
 
@@ -39,6 +41,7 @@ class Config:
     declared: bool = False  # whether pyproject.toml has a [tool.factcheck] table (else every setting is a default)
     base: Path | None = None  # what reports show paths relative to; None: the project root
     cache: bool = True  # keep located citations in <root>/.factcheck-cache/ (checker.cache)
+    jobs: int = 1  # processes that divide the locating (checker.processes; AUTO: one per core)
 
     def display(self, path: Path) -> str:
         """A path as reports show it: relative to the project root (or `base`), with forward slashes."""
@@ -113,7 +116,8 @@ def load_config(
     facts_paths = [root / str(p) for p in (facts if isinstance(facts, list) else [facts])]
     config = Config(root=root, sources=sources_path.resolve(), facts=facts_paths, match=match, problems=problems,
                     declared=declared, limits=Limits(**{key: settings[key] for key in LIMIT_KEYS if key in settings}),
-                    cache=bool(settings.get("cache", True)) if cache is None else cache)
+                    cache=bool(settings.get("cache", True)) if cache is None else cache,
+                    jobs=AUTO if settings.get("jobs") == "auto" else int(settings.get("jobs", 1)))
     problems.extend(_sources_problems(config, text if sources is None and "sources" in settings else None))
     return config
 
@@ -170,6 +174,7 @@ def _read_settings(root: Path) -> tuple[dict[str, Any], list[Problem], str]:
             or not isinstance(value, KEY_TYPES[key])
             or _out_of_range(key, value)
             or (isinstance(value, list) and not all(isinstance(item, str) for item in value))
+            or (key == "jobs" and isinstance(value, str) and value != "auto")
         ):
             problems.append(
                 Problem(
@@ -200,6 +205,8 @@ def _expected(key: str) -> str:
         return "expected true or false"
     if key == "facts":
         return "expected a path or a list of paths (strings)"
+    if key == "jobs":
+        return f'expected a number of processes from 1 to {MAX_JOBS}, or "auto"'
     if expected is str:
         return "expected a path"
     low, high = RANGES[key]

@@ -15,7 +15,7 @@ from checker.cache import Cache
 from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
 from checker.model import Fact, FactResult, Problem, Report, RuleResult, SourceOrigin
-from checker.processes import verify_in_processes
+from checker.processes import jobs_wanted, verify_in_processes
 from checker.profile import phase
 from checker.rules_cache import computed_once, findings_key
 from checker.schema_cache import cached_schema_problems
@@ -120,11 +120,14 @@ def prepare(paths: list[Path], config: Config, share: Share = Share()) -> Inputs
     return Inputs(config, suite, library, metadata, config.problems + problems + metadata_problems)
 
 
-def verify(inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share(), jobs: int = 1) -> list[FactResult]:
+def verify(
+    inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share(), jobs: int | None = None
+) -> list[FactResult]:
     """Every quote of every valid fact (or of `facts`) located in its source, with the options resolved for it (from
     the project's cache when it holds them); `share` says where a pytest-xdist worker starts; `jobs` processes
-    divide the work (checker.processes)."""
+    (`--jobs`; None: [tool.factcheck] jobs) divide the work of a run that is not already divided (checker.processes)."""
     cache = Cache(inputs.config.root) if inputs.config.cache else None
+    jobs = jobs_wanted(inputs.config.jobs if jobs is None else jobs)
     with phase("locate"):
         facts = inputs.suite.facts if facts is None else facts
         if jobs > 1 and share.count == 1:
@@ -177,8 +180,8 @@ def input_errors(inputs: Inputs, results: list[FactResult], findings: Findings) 
     return sorted(set(errors))
 
 
-def check(paths: list[Path], config: Config, jobs: int = 1) -> Checked:
-    """Run the whole pipeline over the fact files under `paths` (`jobs` processes locating)."""
+def check(paths: list[Path], config: Config, jobs: int | None = None) -> Checked:
+    """Run the whole pipeline over the fact files under `paths` (`jobs` processes locating; None: as configured)."""
     inputs = prepare(paths, config)
     results = verify(inputs, jobs=jobs)
     findings = check_rules(inputs, results)

@@ -2,6 +2,7 @@
 from checker.config import find_project_root, load_config
 from checker.limits import Limits
 from checker.match import MatchOptions
+from checker.processes import AUTO
 
 
 def test_settings_are_relative_to_the_pyproject(tmp_path):
@@ -133,3 +134,16 @@ def test_max_bracket_0_lets_a_bracket_stand_for_nothing_only():
     assert locate(inserted, doc, MatchOptions(max_bracket=0)).ok
     assert not locate(replacing, doc, MatchOptions(max_bracket=0)).ok  # [it] would stand for "the": 3 > 0
     assert locate(replacing, doc, MatchOptions(max_bracket=60)).ok
+
+
+def test_jobs_is_a_number_of_processes_or_auto(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\njobs = 3\n", encoding="utf-8")
+    assert load_config(tmp_path).jobs == 3
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\njobs = "auto"\n', encoding="utf-8")
+    assert load_config(tmp_path).jobs == AUTO
+    for setting in ("jobs = 0", "jobs = 65", 'jobs = "many"', "jobs = true", "jobs = 1.5"):
+        (problem,) = problems_of(tmp_path, f"[tool.factcheck]\n{setting}\n")
+        assert problem.startswith("pyproject.toml:2:1: [tool.factcheck] jobs = "), problem
+        assert problem.endswith(': expected a number of processes from 1 to 64, or "auto"'), problem
+        assert load_config(tmp_path).jobs == 1

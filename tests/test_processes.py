@@ -48,8 +48,8 @@ def test_two_processes_write_the_report_one_writes(project):
     assert report(project, "--jobs", "auto", "--no-cache") == alone  # no cache to share through: one process
 
 
-def test_the_processes_divide_the_locating(project, monkeypatch, tmp_path):
-    """Both processes locate, and not everything twice (they meet head-on: a few may be located by both)."""
+def locating_processes(monkeypatch, tmp_path) -> Path:
+    """A log the processes that locate a quote write their pid to, one line per quote."""
     log = tmp_path / "located.log"
     locate = checker.cite.locate
 
@@ -60,10 +60,38 @@ def test_the_processes_divide_the_locating(project, monkeypatch, tmp_path):
         return locate(quote, *args, **kwargs)
 
     monkeypatch.setattr(checker.cite, "locate", logged)
+    return log
+
+
+def test_the_processes_divide_the_locating(project, monkeypatch, tmp_path):
+    """Both processes locate, and not everything twice (they meet head-on: a few may be located by both)."""
+    log = locating_processes(monkeypatch, tmp_path)
     report(project, "--jobs", "2")
     pids = log.read_text(encoding="utf-8").split()
     assert len(set(pids)) == 2
     assert len(pids) < 2 * 7  # seven quotes
+
+
+def test_tool_factcheck_jobs_divides_a_run_unless_the_command_line_says_otherwise(project, monkeypatch, tmp_path):
+    alone = report(project, "--no-cache")
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as out:
+        out.write("jobs = 2\n")
+    log = locating_processes(monkeypatch, tmp_path)
+    assert report(project) == alone
+    assert len(set(log.read_text(encoding="utf-8").split())) == 2
+    log.unlink()
+    assert report(project, "--jobs", "1", "--no-cache") == alone
+    assert len(set(log.read_text(encoding="utf-8").split())) == 1
+
+
+def test_tool_factcheck_jobs_divides_a_pytest_run(pytester, monkeypatch, tmp_path):
+    make_project(pytester.path, {"facts/facts.yaml": FAILING + MORE})
+    alone = pytester.runpytest("facts/", "-p", "no:cacheprovider", "--factcheck-no-cache").parseoutcomes()
+    with (pytester.path / "pyproject.toml").open("a", encoding="utf-8") as out:
+        out.write("jobs = 2\n")
+    log = locating_processes(monkeypatch, tmp_path)
+    assert pytester.runpytest("facts/", "-p", "no:cacheprovider").parseoutcomes() == alone
+    assert len(set(log.read_text(encoding="utf-8").split())) == 2
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "many", "65"])
