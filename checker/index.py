@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,10 +30,11 @@ from checker.match import normalize
 
 WORD = re.compile(r"[^\W_]+")  # the runs of letters and digits a normalized text is split into
 PLACEHOLDER = "\ue000"  # the matcher's stand-in for an [insertion]: a letter to it
+LETTER = f"[^\\W_]|{PLACEHOLDER}"  # beside a quote mark, what keeps it (the matcher's _letter): a letter, digit or [x]
 # where a quote's stretches end: an ellipsis as any editor types it, an [insertion], a stray bracket
 STRETCH_BREAK = re.compile(r"\[[^\[\]]*\]|[\[\]]|\.(?:\s*\.)+|\u2026")
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-MAX_REPLACED = 64  # distinct non-ASCII characters replaced one by one in bytes; beyond, the text is translated as str
+ASCII = bytes(range(128))
+MAX_REPLACED = 64  # distinct non-ASCII characters replaced one by one; beyond, the whole text is translated as str
 # a hyphen (or soft hyphen) ending a line: the matcher may join the words around it
 LINE_BREAK = re.compile(r"[-\u2010\u00ad][ \t]*\r?\n[ \t]*")
 ALL_SOURCES = None  # what `required_words` leaves when a quote has no word it must hold: every source is a candidate
@@ -55,12 +57,12 @@ def _fold_table(chars: Iterable[str]) -> dict[int, str]:
 
 def document_words(text: str) -> set[str]:
     """Every word the matcher's normalization of `text` can contain (and a few more): what the index keeps."""
-    odd = set() if text.isascii() else set(NON_ASCII.findall(text))
+    odd = _non_ascii(text)
     found = _words(text, odd)
     marks = "".join(sorted(c for c in odd if unicodedata.combining(c)))
     if marks:  # the matcher composes an accent typed apart with the letter before it, as folded ("ß\u0301": "sś")
         composed = _accents_composed(text, marks)
-        odd_composed = set(NON_ASCII.findall(composed))
+        odd_composed = _non_ascii(composed)
         found.update(_words(composed, odd_composed))
         # a quote mark after an accent typed apart was not between two letters as written: the matcher drops it
         # ("A\u0301`00" is "á00"), where the composed text has it between two: both readings are indexed
@@ -69,11 +71,18 @@ def document_words(text: str) -> set[str]:
     return found
 
 
+def _non_ascii(text: str) -> set[str]:
+    """The distinct non-ASCII characters of `text`: its UTF-8 without the ASCII bytes (theirs are all 0x80 and up)."""
+    return set() if text.isascii() else set(text.encode("utf-8").translate(None, ASCII).decode("utf-8"))
+
+
 def _words(text: str, odd: set[str]) -> set[str]:
     """The words of `text` folded character by character, its quote marks dropped as the matcher drops them, and
     the words hyphenated across its line breaks joined too."""
     text = _quote_marks_dropped(text, [c for c in ("'", "`", *odd) if _dropped_outside_words(c) and c in text])
-    return _folded_words(text, odd) | _joined_across_line_breaks(text)
+    words = _folded_words(text, odd)
+    words.update(_joined_across_line_breaks(text))
+    return words
 
 
 def _accents_composed(text: str, marks: str) -> str:
@@ -97,34 +106,37 @@ def _dropped_outside_words(char: str) -> bool:
 def _quote_marks_dropped(text: str, marks: list[str], everywhere: bool = False) -> str:
     """`text` without the quote marks the matcher drops: those not between two letters or digits (as written), or
     every one of them (`everywhere`)."""
-    if not marks:
-        return text
-    kept, at = [], 0
-    for found in re.finditer(f"[{re.escape(''.join(marks))}]", text):
-        index = found.start()
-        if not everywhere and 0 < index < len(text) - 1 and _letter(text[index - 1]) and _letter(text[index + 1]):
-            continue
-        kept.append(text[at:index])
-        at = index + 1
-    kept.append(text[at:])
-    return "".join(kept)
+    return _dropped_marks("".join(sorted(marks)), everywhere).sub("", text) if marks else text
 
 
-def _letter(char: str) -> bool:
-    return char.isalnum() or char == PLACEHOLDER
+@lru_cache(maxsize=256)
+def _dropped_marks(marks: str, everywhere: bool) -> re.Pattern:
+    """The regex of the quote marks `_quote_marks_dropped` drops: every one, or each one that has no letter (or
+    digit, or [insertion]) before it or none after it, as written (the lookarounds see the text, not what is left of
+    it); a mark at either end of the text is dropped."""
+    mark = f"[{re.escape(marks)}]"
+    return re.compile(mark if everywhere else f"{mark}(?:(?<!(?:{LETTER}){mark})|(?!{LETTER}))")
 
 
 def _folded_words(text: str, odd: set[str]) -> set[str]:
-    """The words of `text` folded by the table: as bytes (translated, each non-ASCII character replaced by its
-    folding), which runs at memory speed; as a string when the text has too many distinct non-ASCII characters."""
-    if len(odd) > MAX_REPLACED:
+    """The words of `text` folded by the table, each character as the table says (all at once): its few distinct
+    non-ASCII characters (`odd`) replaced one by one, then its ASCII translated as bytes, both at memory speed. A text
+    with too many distinct non-ASCII characters, or one whose folding holds another that is replaced (replaced one
+    after the other, it would be folded twice), is translated as a string, a character at a time."""
+    replaced = _replaced(odd) if len(odd) <= MAX_REPLACED else None
+    if replaced is None:
         return set(text.translate(_fold_table(set(text))).split())
-    table = _fold_table(odd)
-    data = text.encode("utf-8")
-    for char in odd:
-        data = data.replace(char.encode("utf-8"), table[ord(char)].encode("utf-8"))
+    for char, folded in replaced.items():
+        text = text.replace(char, folded)
     translation, dropped = _ascii_translation()
-    return {word.decode("utf-8") for word in set(data.translate(translation, dropped).split())}
+    return set(text.encode("utf-8").translate(translation, dropped).decode("utf-8").split())
+
+
+def _replaced(odd: set[str]) -> dict[str, str] | None:
+    """Each of the characters that does not fold to itself -> its folding; None when a folding holds one of them."""
+    table = _fold_table(odd)
+    replaced = {char: table[ord(char)] for char in odd if table[ord(char)] != char}
+    return None if any(c in replaced for folded in replaced.values() for c in folded) else replaced
 
 
 @lru_cache(maxsize=1)
@@ -214,13 +226,15 @@ class SourceIndex:
 
     @classmethod
     def build(cls, texts: Iterable[tuple[str, str | None]]) -> SourceIndex:
-        """One pass over (name, text) in the library's order; a source that cannot be read (None) holds no word."""
-        index = cls([])
+        """One pass over (name, text) in the library's order; a source that cannot be read (None) holds no word.
+        The words are sorted, so that the same library gives the same index, stored byte for byte alike."""
+        names: list[str] = []
+        postings: defaultdict[str, list[int]] = defaultdict(list)
         for number, (name, text) in enumerate(texts):
-            index.names.append(name)
+            names.append(name)
             for word in document_words(text) if text is not None else ():
-                index.postings.setdefault(word, []).append(number)
-        return index
+                postings[word].append(number)
+        return cls(names, dict(sorted(postings.items())))
 
     def candidates(self, quote: str) -> list[str]:
         """The sources that may hold `quote`, in the library's order: those holding all its required words, rarest

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.config import load_config
+from checker.match.normalize import normalize
 from checker.run import check
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench" / "scale"))
@@ -60,6 +61,43 @@ def test_the_real_pipeline_passes_the_exact_quotes_and_fails_the_absent_and_misa
     assert passed[corpus.EXACT] == total[corpus.EXACT] > 50
     assert passed[corpus.ABSENT] == passed[corpus.WRONG] == 0
     assert 0.5 * total[corpus.SLIP] <= passed[corpus.SLIP] < total[corpus.SLIP] + 1  # most slips pass as fuzzy
+
+
+def test_absent_quotes_stand_in_no_document_and_misattributed_ones_not_in_theirs_as_the_matcher_reads_them(project):
+    documents = {path.name: normalize(path.read_text(encoding="utf-8")).text
+                 for path in sorted((project / "sources").iterdir())}
+    made = json.loads((project / "bench.json").read_text(encoding="utf-8"))["citations"]
+    absent = [c for c in made if c["kind"] == corpus.ABSENT]
+    wrong = [c for c in made if c["kind"] == corpus.WRONG]
+    assert absent and wrong
+    for citation in absent:
+        parts = corpus.quote_parts(citation["quote"])
+        assert parts and not any(all(part in text for part in parts) for text in documents.values()), citation
+    for citation in wrong:
+        parts = corpus.quote_parts(citation["quote"])
+        assert parts and not all(part in documents[citation["source"]] for part in parts), citation
+
+
+def test_the_generator_reads_a_quote_in_other_typography_as_standing_there_even_across_paragraphs():
+    paragraphs = ['He said "hello" -- to the world.', "Another paragraph starts here, and ends."]
+    library = corpus.Library({n: normalize(text).text for n, text in enumerate(paragraphs)})
+    document = normalize("\n\n".join(paragraphs) + "\n").text
+    assert library.document([0, 1]) == document
+    for quote in ("said \u201chello\u201d \u2013 to the", "SAID HELLO - TO", "the world. Another paragraph",
+                  "world.  Another", "d. Anoth", "to the world. Another paragraph starts here, and ends."):
+        assert library.may_hold(quote), quote
+        assert all(part in document for part in corpus.quote_parts(quote))
+    for quote in ("the world. Another paragraphs", "xthe world. Another", "said hello, to the world", "ends. Hello"):
+        assert not library.may_hold(quote), quote
+
+
+def test_a_project_from_another_version_of_the_generator_is_generated_again(project, tmp_path, monkeypatch):
+    import run as bench
+
+    monkeypatch.setattr(corpus, "CORPORA", {**corpus.CORPORA, SMALL.name: SMALL})
+    assert bench._holds(project, SMALL)
+    monkeypatch.setattr(corpus, "GENERATOR", corpus.GENERATOR + 1)
+    assert not bench._holds(project, SMALL)
 
 
 def test_the_runner_measures_a_child_and_kills_it_at_the_timeout(tmp_path):

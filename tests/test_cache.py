@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 import checker.cite
-from checker.cache import DIRECTORY, Cache
-from checker.cite import Share
+from checker.cache import DIRECTORY, Cache, index_from_json, index_to_json
+from checker.cite import INDEX, Share
 from checker.cli import main
 from checker.config import load_config
+from checker.index import SourceIndex
 from checker.report import dumps, report_document
 from checker.run import check, prepare, verify
 from tests.helpers import GOOD_FACT, SOURCE, WRONG_FACT, in_processes, make_project
@@ -168,6 +169,56 @@ def test_an_entry_with_a_wrong_match_shape_is_not_trusted(project):
             entry["match"]["ok"] = 1  # an int where a bool belongs
         path.write_text(json.dumps(stored), encoding="utf-8")
     assert report(project) == clean
+
+
+def stored_index(project: Path) -> Path:
+    [path] = (project / DIRECTORY).glob(f"*/{INDEX}/*/*.json")
+    return path
+
+
+def test_a_new_failing_quote_reads_the_stored_word_index_and_builds_none(project, monkeypatch):
+    report(project)  # cold: a quote found in another source had the word index built, and stored
+    facts = project / "facts" / "a.yaml"
+    facts.write_text(FACTS.replace('"Nearly 5,000 accounts', '"nearly 5,000 accounts', 1), encoding="utf-8")
+    uncached = report(project, cache=False)
+    assert "nearly 5,000 accounts" in uncached and json.loads(uncached)["facts"][2]["citations"][0]["found_in"]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the stored index must be read, not built again")
+
+    monkeypatch.setattr(SourceIndex, "build", refuse)
+    assert report(project) == uncached
+
+
+@pytest.mark.parametrize("damage", [
+    lambda value: {**value, "postings": {word: [0] for word in value["postings"]}},  # the lists of before
+    lambda value: {**value, "postings": {**value["postings"], "nearly": "not base64!"}},
+    lambda value: {**value, "postings": {**value["postings"], "nearly": "AAA"}},  # not whole numbers
+    lambda value: {**value, "postings": {**value["postings"], "nearly": index_to_json(SourceIndex(
+        value["names"] * 2, {"nearly": [len(value["names"])]}))["postings"]["nearly"]}},  # no such source
+    lambda value: {**value, "numbers": "I"},
+    lambda value: {**value, "names": [*value["names"][:-1], 5]},
+])
+def test_a_damaged_word_index_is_built_again(project, monkeypatch, damage):
+    clean = report(project)
+    path = stored_index(project)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**stored, "value": damage(stored["value"])}), encoding="utf-8")
+    facts = project / "facts" / "a.yaml"
+    facts.write_text(FACTS.replace('"Nearly 5,000 accounts', '"nearly 5,000 accounts', 1), encoding="utf-8")
+    built = []
+    build = SourceIndex.build
+    monkeypatch.setattr(SourceIndex, "build", lambda texts: built.append(1) or build(texts))
+    assert report(project) == report(project, cache=False) != clean
+    assert built == [1, 1]  # the cached run's and the uncached one's
+
+
+def test_the_stored_word_index_round_trips_past_65536_sources():
+    names = [f"{number:05}.txt" for number in range(70_000)]
+    index = SourceIndex(names, {"first": [0, 1], "last": [65_536, 69_999]})
+    stored = json.loads(json.dumps(index_to_json(index)))
+    assert stored["numbers"] == "I" and index_from_json(stored) == index
+    assert index_from_json({**stored, "names": names[:60_000]}) is None
 
 
 def _write_many(root: str, value: str, rounds: int) -> None:

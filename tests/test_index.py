@@ -7,14 +7,18 @@ over text drawn from an alphabet of exactly the characters the matcher treats sp
 """
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from checker.index import SourceIndex, document_words, required_words
+from checker.index import LETTER, SourceIndex, document_words, required_words
 from checker.match import Document, MatchOptions, contains
 from checker.word_pairs import document_pairs, may_hold, required_pairs
+from tests import reference_index as reference
 from tests.conftest import SEEDS
 
 SETTINGS = settings(max_examples=300, deadline=None,
@@ -139,6 +143,11 @@ ALPHABET = ("abcdeAB\u00e9\u00df\u0130\u2126\ufb01\u00b2\u2082\u0301\u0308"
             " \u00a0\u2009\t\n\r.,;:!?()[]/\u2026@#%$")
 
 
+# and a few more: the [insertion] placeholder, a quote mark that folds to a letter, a ligature folding to one with
+# an accent, characters whose folding holds another (İ: i and a combining dot), other scripts' letters and digits
+PLACEHOLDER_AND_OTHERS = "\ue000\u02bb\u1e9b\u0307\u0131\u03a3\u0661\u4e00\u1680\u0085\u3000"
+
+
 @SETTINGS
 @given(st.text(alphabet=ALPHABET, min_size=1, max_size=80), st.data())
 def test_no_miss_over_the_characters_the_matcher_folds(text, data):
@@ -213,3 +222,60 @@ def test_the_bytes_fast_path_folds_as_the_string_path(text):
         assert document_words(text) == fast
     finally:
         index.MAX_REPLACED = saved
+
+
+# ---- the fast build is the plain one -------------------------------------------------------------------------------
+
+
+def assert_built_as_the_reference_builds(texts: list[tuple[str, str | None]]) -> None:
+    index = SourceIndex.build(texts)
+    names, postings = reference.build(texts)
+    assert index.names == names
+    assert index.postings == postings
+
+
+def test_the_index_of_the_seeds_is_the_reference_build():
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
+    assert_built_as_the_reference_builds([*texts, ("gone.txt", None), ("typeset.txt", curly_and_dashed(texts))])
+
+
+def curly_and_dashed(texts: list[tuple[str, str]]) -> str:
+    """The seeds as a typesetter sets them: curly quotes and apostrophes, en dashes, no-break spaces."""
+    joined = "\n\n".join(text for _, text in texts)
+    joined = re.sub(r"(?<=\w)'(?=\w)", "\u2019", joined)
+    joined = re.sub(r'"(?=\w)', "\u201c", joined).replace('"', "\u201d").replace("'", "\u2018")
+    return joined.replace(" - ", " \u2013 ").replace(" a ", " a\u00a0")
+
+
+@SETTINGS
+@given(st.lists(st.one_of(noisy_text(min_size=0), st.text(alphabet=ALPHABET, max_size=80), st.none()), max_size=4))
+def test_the_index_is_the_reference_build_over_typographic_noise(texts):
+    assert_built_as_the_reference_builds([(f"{n}.txt", text) for n, text in enumerate(texts)])
+
+
+@SETTINGS
+@given(st.text(alphabet=ALPHABET + PLACEHOLDER_AND_OTHERS, max_size=60))
+def test_the_words_are_the_reference_words_whatever_the_characters(text):
+    assert document_words(text) == reference.document_words(text)
+
+
+def test_a_letter_beside_a_quote_mark_is_what_the_matcher_calls_a_letter_in_every_character():
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    assert re.findall(LETTER, everything) == [c for c in everything if c.isalnum() or c == "\ue000"]
+
+
+def test_the_same_library_gives_the_same_index_stored_byte_for_byte_whatever_the_hash_seed():
+    build = ("import json, pathlib; from checker.index import SourceIndex; from checker.cache import index_to_json; "
+             "texts = [(p.name, p.read_text(encoding='utf-8')) for p in sorted(pathlib.Path(%r).glob('*.txt'))]; "
+             "print(json.dumps(index_to_json(SourceIndex.build(texts))))" % str(SEEDS))
+    stored = {subprocess.run([sys.executable, "-c", build], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(stored) == 1 and len(stored.pop()) > 10_000
+
+
+def test_a_folding_that_holds_another_replaced_character_is_folded_once_as_the_matcher_folds(monkeypatch):
+    from checker import index
+
+    monkeypatch.setitem(index._FOLDED, ord("\u00e9"), "\u00df")  # as if é folded to ß, which folds to ss
+    monkeypatch.setitem(index._FOLDED, ord("\u00df"), "ss")
+    assert document_words("caf\u00e9 stra\u00dfe") == {"caf\u00df", "strasse"}

@@ -5,18 +5,25 @@ has its size; a share of paragraphs is typeset (typography.py). Citations quote 
 most exactly (modulo typography), some with a one-letter slip, some from paragraphs no document holds (absent), some
 cited to a document that does not hold them (wrong document). Same spec + same prose -> byte-identical project.
 `bench.json` beside the project lists every citation with the kind it was made as (for tables and the naive run).
+
+An absent quote is absent, and a misattributed one absent from its cited document, as the checker reads them: the
+generator asks the matcher's own normalization (typography and case folded, checker.match), not a fold of its own.
 """
 from __future__ import annotations
 
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from prose import fingerprint, paragraphs
 from typography import curly, slip, typeset
+
+from checker.match.normalize import normalize
+from checker.match.quote import parse_quote
 
 EXACT, SLIP, ABSENT, WRONG = "exact", "slip", "absent", "wrong-document"
 KINDS = (EXACT, SLIP, ABSENT, WRONG)
@@ -27,6 +34,10 @@ FACTS_PER_FILE = 100
 NOT_QUOTABLE = re.compile(r"\[|\]|\.\.\.|\u2026")  # the checker reads these as an editor's brackets and ellipses
 WORD_START, WORD_END = re.compile(r"(?<!\S)\S"), re.compile(r"\S(?!\S)")
 CLAIM_WORDS = 12  # a claim restates the opening of its quote, as an editor's claim restates its evidence
+# bumped whenever the same spec and prose would generate another project: a kept --dir made before is generated again
+# (2: absent and misattributed quotes checked against the documents as the matcher normalizes them)
+GENERATOR = 2
+PARAGRAPH_BREAK = " "  # what the blank line between two paragraphs of a document normalizes to
 
 
 @dataclass(frozen=True)
@@ -82,19 +93,59 @@ def generate(spec: Spec, root: Path) -> list[Citation]:
             size += len(rendered[chosen[-1]]) + 2
         (sources / name).write_text("\n\n".join(rendered[i] for i in chosen) + "\n", encoding="utf-8")
         holdings.append(chosen)
-    library = fold("\n".join(pool[i] for i in used))
+    library = Library({i: normalize(rendered[i]).text for i in used})
     citations = [_citation(n, names, holdings, held_out, pool, library, rng) for n in range(spec.citations)]
     write_facts(root, citations)
     (root / "pyproject.toml").write_text('[tool.factcheck]\nsources = "sources"\nfacts = "facts"\n', encoding="utf-8")
-    manifest = {"spec": asdict(spec), "prose": fingerprint(pool), "claims": CLAIM_WORDS,
+    manifest = {"spec": asdict(spec), "prose": fingerprint(pool), "claims": CLAIM_WORDS, "generator": GENERATOR,
                 "citations": [asdict(c) for c in citations]}
     (root / "bench.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     return citations
 
 
-def fold(text: str) -> str:
-    """Case and runs of white space folded: enough to tell whether a quote stands in a text."""
-    return " ".join(text.split()).lower()
+def quote_parts(quote: str) -> list[str]:
+    """The quote as the matcher looks for it: each part between ellipses, normalized and trimmed."""
+    return [part.text for part in parse_quote(quote)]
+
+
+class Library:
+    """The normalized paragraphs documents are tiled from. A document normalizes to its paragraphs' normalized
+    texts joined by PARAGRAPH_BREAK (normalization folds each paragraph on its own: it ends in a sentence mark and
+    starts with no space), so whether a quote may stand in any document is asked of the paragraphs, not of every
+    document: inside one paragraph, or across the break between two."""
+
+    def __init__(self, normalized: dict[int, str]):
+        self.normalized = normalized
+        self.joined = "\0".join(normalized.values())  # a quote inside one paragraph
+        self.ending: dict[str, list[str]] = defaultdict(list)  # each tail of a paragraph's last word -> paragraphs
+        self.starting: dict[str, list[str]] = defaultdict(list)  # each head of its first word -> paragraphs
+        for text in normalized.values():
+            first, last = text.split(" ", 1)[0], text.rsplit(" ", 1)[-1]
+            for cut in range(len(last)):
+                self.ending[last[cut:]].append(text)
+            for cut in range(1, len(first) + 1):
+                self.starting[first[:cut]].append(text)
+
+    def may_hold(self, quote: str) -> bool:
+        """Whether the quote may stand in a document tiled from any of the paragraphs, as the matcher finds it
+        (every part of it somewhere; a quote across two breaks is taken to stand: a false yes only redraws it)."""
+        return all(self._may_hold(part) for part in quote_parts(quote))
+
+    def _may_hold(self, text: str) -> bool:
+        if text in self.joined:
+            return True
+        for found in re.finditer(PARAGRAPH_BREAK, text):
+            head, tail = text[: found.start()], text[found.end() :]
+            before = [p for p in self.ending.get(head.rsplit(" ", 1)[-1], ()) if p.endswith(head)]
+            after = [p for p in self.starting.get(tail.split(" ", 1)[0], ())
+                     if p.startswith(tail) or tail.startswith(p + PARAGRAPH_BREAK)]
+            if before and after:
+                return True
+        return False
+
+    def document(self, paragraphs: Iterable[int]) -> str:
+        """The normalized text of the document made of these paragraphs."""
+        return PARAGRAPH_BREAK.join(self.normalized[i] for i in paragraphs)
 
 
 def _tiled(indices: list[int], rng: random.Random) -> Iterator[int]:
@@ -106,7 +157,7 @@ def _tiled(indices: list[int], rng: random.Random) -> Iterator[int]:
 
 
 def _citation(n: int, names: list[str], holdings: list[list[int]], held_out: list[int], pool: tuple[str, ...],
-              library: str, rng: random.Random) -> Citation:
+              library: Library, rng: random.Random) -> Citation:
     draw, kind = rng.random(), EXACT
     for candidate, share in SHARES.items():
         if draw < share and (candidate != WRONG or len(names) > 1):
@@ -124,9 +175,12 @@ def _citation(n: int, names: list[str], holdings: list[list[int]], held_out: lis
     else:
         candidates = holdings[cited]
     quote = _quote(pool, candidates, rng)
-    if kind in (ABSENT, WRONG):  # a sentence the reference prose repeats elsewhere is not absent
-        cited_text = library if kind == ABSENT else fold("\n".join(pool[i] for i in holdings[cited]))
-        while fold(quote) in cited_text:
+    if kind == ABSENT:  # a sentence the reference prose repeats elsewhere (typography aside) is not absent
+        while library.may_hold(quote):
+            quote = _quote(pool, candidates, rng)
+    elif kind == WRONG:
+        cited_text = library.document(holdings[cited])
+        while all(part in cited_text for part in quote_parts(quote)):
             quote = _quote(pool, candidates, rng)
     if kind == SLIP:
         quote = slip(quote, rng) or quote

@@ -53,12 +53,12 @@ def prepare(args: argparse.Namespace, name: str, base: Path) -> tuple[Path, floa
 
 
 def _holds(project: Path, spec: corpus.Spec) -> bool:
-    """Whether `project` was generated from `spec` and this machine's prose (delete it after changing the generator)."""
+    """Whether `project` was generated from `spec` and this machine's prose by this version of the generator."""
     if not (project / "bench.json").exists():
         return False
     manifest = json.loads((project / "bench.json").read_text(encoding="utf-8"))
     return (manifest["spec"] == asdict(spec) and manifest["prose"] == fingerprint(paragraphs())
-            and manifest.get("claims") == corpus.CLAIM_WORDS)
+            and manifest.get("claims") == corpus.CLAIM_WORDS and manifest.get("generator") == corpus.GENERATOR)
 
 
 def describe(project: Path, generated: float) -> str:
