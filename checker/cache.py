@@ -111,8 +111,8 @@ class Cache:
     def read(self, kind: str, key: str) -> Any:
         """The value stored under (kind, key), or None when there is none or it cannot be trusted."""
         try:
-            stored = json.loads(self._path(kind, key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stored = json.loads(self._path(kind, key).read_text(encoding="utf-8"), parse_constant=_refused)
+        except (OSError, ValueError, RecursionError):  # unreadable, not JSON (or NaN: never written), nested too deep
             return None
         if not isinstance(stored, dict) or stored.get("key") != key:
             return None
@@ -152,6 +152,11 @@ class Cache:
                 "Signature: 8a477f597d28d172789f06886806bc55\n# factcheck's cache: safe to delete\n", encoding="utf-8"
             )
         directory.mkdir(parents=True, exist_ok=True)
+
+
+def _refused(constant: str) -> Any:
+    """NaN and Infinity, which json.loads would accept: no entry holds them, so one that does is not ours."""
+    raise ValueError(f"{constant} in a cache entry")
 
 
 def digest(*parts: Any) -> str:

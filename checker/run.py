@@ -14,6 +14,8 @@ from checker import rules
 from checker.cache import Cache
 from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
+from checker.load import load_file
+from checker.load_cache import cached_loader
 from checker.model import Fact, FactResult, Problem, Report, RuleResult, SourceOrigin
 from checker.processes import verify_in_processes
 from checker.profile import phase
@@ -113,7 +115,8 @@ def prepare(paths: list[Path], config: Config, share: Share = Share()) -> Inputs
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
         library.declared = declared_of(metadata)  # the page a web archive's source is, and where each came from
         problems_of = cached_schema_problems(Cache(config.root)) if config.cache else None
-        suite = read_suite(files, config.limits, problems_of, share.order if share.count > 1 else None)
+        load = cached_loader(Cache(config.root)) if config.cache else load_file  # parsed once, while unchanged
+        suite = read_suite(files, config.limits, problems_of, share.order if share.count > 1 else None, load)
     if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
         problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
                                                              "root with [tool.factcheck] sources or --sources"))
