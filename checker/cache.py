@@ -29,6 +29,7 @@ from array import array
 from dataclasses import asdict
 from functools import lru_cache
 from importlib import metadata
+from json.encoder import encode_basestring_ascii
 from pathlib import Path
 from typing import Any
 
@@ -166,9 +167,26 @@ def digest(*parts: Any) -> str:
 
 def citation_key(citation: Citation, options: MatchOptions, project: MatchOptions) -> str:
     """What a located citation depends on besides its source's bytes: name, quote, selector and both options
-    (the quote's own, and the project's that the search in other sources uses)."""
-    selector = asdict(citation.selector) if citation.selector is not None else None
-    return digest(citation.source, citation.quote, selector, asdict(options), asdict(project))
+    (the quote's own, and the project's that the search in other sources uses).
+
+    The very key `digest(source, quote, selector, options, project)` gives (each as a dict), its JSON written out
+    here: a warm run asks for a key per quote, and the options, the same for nearly every quote, are encoded once."""
+    selector = _json_of(asdict(citation.selector)) if citation.selector is not None else "null"
+    parts = [_string(citation.source), _string(citation.quote), selector, _options_json(options),
+             _options_json(project)]
+    return hashlib.sha256(f"[{', '.join(parts)}]".encode("ascii")).hexdigest()
+
+
+_string = encode_basestring_ascii  # what json.dumps writes for a str, as `digest` calls it
+
+
+def _json_of(value: Any) -> str:
+    return json.dumps(value, sort_keys=True)
+
+
+@lru_cache(maxsize=64)
+def _options_json(options: MatchOptions) -> str:
+    return _json_of(asdict(options))
 
 
 # ---- the stored forms --------------------------------------------------------------------------

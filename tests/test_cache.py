@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 import checker.cite
-from checker.cache import DIRECTORY, Cache
+from checker.cache import DIRECTORY, Cache, citation_key, digest
 from checker.cite import Share
 from checker.cli import main
 from checker.config import load_config
+from checker.match import MatchOptions
+from checker.model import Citation, Selector
 from checker.report import dumps, report_document
 from checker.run import check, prepare, verify
 from tests.helpers import GOOD_FACT, SOURCE, WRONG_FACT, in_processes, make_project
@@ -103,6 +105,18 @@ def test_the_cache_gives_the_report_an_uncached_run_gives(project):
     assert report(project) == uncached  # warm
 
 
+def test_a_source_that_is_not_text_fails_alike_cold_warm_and_uncached(project):
+    """A warm run hashes a source's bytes without decoding them (decoding 1 GB cost seconds): bytes that are not
+    UTF-8 still fail every quote citing them with the same input error, at the same place, run after run."""
+    (project / "seeds" / "latin1.txt").write_bytes("Caf\xe9 society met at noon on a Tuesday".encode("latin-1"))
+    (project / "facts" / "b.yaml").write_text(GOOD_FACT.join(["facts:\n", ""]).replace(SOURCE, "latin1.txt").replace(
+        "claim-first-on-tamtam", "latin"), encoding="utf-8")
+    cold, warm, uncached = report(project), report(project), report(project, cache=False)
+    assert cold == warm == uncached
+    (error,) = [e for e in json.loads(cold)["errors"] if e["file"] == "facts/b.yaml"]
+    assert (error["line"], error["message"]) == (5, "source 'latin1.txt' is not valid UTF-8 text")
+
+
 def test_a_changed_source_is_located_again(project, monkeypatch):
     report(project)
     source = project / "seeds" / SOURCE
@@ -168,6 +182,21 @@ def test_an_entry_with_a_wrong_match_shape_is_not_trusted(project):
             entry["match"]["ok"] = 1  # an int where a bool belongs
         path.write_text(json.dumps(stored), encoding="utf-8")
     assert report(project) == clean
+
+
+def test_a_citation_key_is_the_digest_of_its_parts_as_entries_were_written():
+    """citation_key writes the JSON `digest` would: entries written before it was made faster stay found."""
+    project = MatchOptions(max_gap=40)
+    for source, quote, selector in [("a.txt", "plain words here", None),
+                                    ("dir/ü.txt", "“Curly” – dashes\u00a0and \\ \"quotes\"\n", None),
+                                    ("b.txt", "a lone \ud800 surrogate, 日本語", Selector(lines=(3, 5), prefix="x")),
+                                    ("c.txt", "prefix only", Selector(lines=None, prefix=None, suffix="y"))]:
+        citation = Citation(source=source, quote=quote, file="facts/a.yaml", line=3, selector=selector)
+        for options in (project, MatchOptions(strict=True, max_gap=40)):
+            selected = None if selector is None else {"lines": selector.lines, "prefix": selector.prefix,
+                                                      "suffix": selector.suffix}
+            expected = digest(source, quote, selected, vars(options), vars(project))
+            assert citation_key(citation, options, project) == expected
 
 
 def _write_many(root: str, value: str, rounds: int) -> None:
