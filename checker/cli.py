@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
             root = "" if project.base else f"project {project.root.as_posix()}: "
             lines.append(f"factcheck: {root}{project.describe()}")
         with phase("report"):
-            docs.append(report_document(checked.report, sources_display))
+            docs.append(report_document(checked.report, sources_display, checked.fact_entries))
         if change:
             docs[-1] = changed.only_changed(docs[-1], change, project.resolve, checked.inputs.library.root)
         lines += text_lines(docs[-1], sources_display)[:-1]

@@ -250,9 +250,10 @@ def fact_ok(fact: dict, rules: Iterable[dict]) -> bool:
     return fact["ok"] and not any(is_contradiction(rule) and involves(rule, fact) for rule in rules)
 
 
-def report_document(report: Report, sources_display: str) -> dict[str, Any]:
+def report_document(report: Report, sources_display: str, fact_entries: list[dict] | None = None) -> dict[str, Any]:
+    """The report's document; `fact_entries`: its facts' entries when already made (fact_entry of each)."""
     return document(
-        (fact_entry(r, sources_display) for r in report.facts),
+        fact_entries if fact_entries is not None else (fact_entry(r, sources_display) for r in report.facts),
         (rule_entry(r) for r in report.rules),
         (problem_entry(p) for p in report.errors),
         sources=(source_entry(origin) for origin in report.sources),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from checker import rules
 from checker.cache import Cache
@@ -19,6 +19,7 @@ from checker.load_cache import cached_loader
 from checker.model import Fact, FactResult, Problem, Report, RuleResult, SourceOrigin
 from checker.processes import verify_in_processes
 from checker.profile import phase
+from checker.report import fact_entry
 from checker.rules_cache import computed_once, findings_key
 from checker.schema_cache import cached_schema_problems
 from checker.sources import Library, SourceInfo, declared_of, read_metadata
@@ -54,6 +55,7 @@ class Checked:
 
     report: Report
     inputs: Inputs
+    fact_entries: list[dict[str, Any]] | None = None  # the report's fact entries, made once for the rules' key
 
 
 def discover(paths: list[Path], config: Config) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -135,15 +137,17 @@ def verify(inputs: Inputs, facts: list[Fact] | None = None, share: Share = Share
         return verify_facts(facts, inputs.library, inputs.config.match, cache, share)
 
 
-def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
+def check_rules(inputs: Inputs, results: list[FactResult], entries: list[dict[str, Any]] | None = None) -> Findings:
     """The consistency rules over all facts, with their located quotes (their findings from the project's cache
-    when nothing they depend on has changed: checker.rules_cache)."""
+    when nothing they depend on has changed: checker.rules_cache; `entries`, the results' fact entries, are part
+    of what it keys on)."""
     def run_rules() -> tuple[list[RuleResult], list[Problem]]:
         return rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
 
     with phase("rules"):
         if inputs.config.cache:  # once across pytest-xdist workers, and not again while nothing changed
-            found, problems = computed_once(Cache(inputs.config.root), findings_key(inputs, results), run_rules)
+            key = findings_key(inputs, results, entries)
+            found, problems = computed_once(Cache(inputs.config.root), key, run_rules)
         else:
             found, problems = run_rules()
     return Findings(found, problems)
@@ -184,11 +188,12 @@ def check(paths: list[Path], config: Config, jobs: int = 1) -> Checked:
     """Run the whole pipeline over the fact files under `paths` (`jobs` processes locating)."""
     inputs = prepare(paths, config)
     results = verify(inputs, jobs=jobs)
-    findings = check_rules(inputs, results)
+    entries = [fact_entry(result, inputs.library.display_root) for result in results] if config.cache else None
+    findings = check_rules(inputs, results, entries)
     errors = input_errors(inputs, results, findings)
     if not inputs.suite.facts and not errors:  # a check of nothing is no pass (pytest, too, exits 5)
         where = ", ".join(config.display(path) for path in paths) or "."
         errors = [Problem(config.display(paths[0]) if paths else ".", 1, 1,
                           f"no facts found in {where}: add a fact file (YAML with a 'facts:' list) or name one")]
     return Checked(Report(results, findings.results, errors, origins(inputs.library, [r.fact for r in results])),
-                   inputs)
+                   inputs, entries)
