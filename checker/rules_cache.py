@@ -47,8 +47,9 @@ def findings_key(inputs: Any, results: list[FactResult], entries: list[dict[str,
             add(name, library.digest(name))
         except SourceError as error:
             add(name, f"!{error}")
-    for entry in entries if entries is not None else (fact_entry(result, library.display_root) for result in results):
-        add(entry)
+    if entries is None:
+        entries = [fact_entry(result, library.display_root) for result in results]
+    whole.update(json.dumps(entries, default=str).encode("ascii"))  # in one call: its order is fact_entry's own
     return whole.hexdigest()
 
 
