@@ -411,3 +411,20 @@ def test_no_cache_leaves_extracted_text_unkept(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / DIRECTORY).exists()
     assert main(["check"]) == 0
     assert list((tmp_path / DIRECTORY).glob("*/extracted/*/*.json"))
+
+
+def test_a_stored_match_is_read_back_only_when_every_field_is_of_its_type():
+    from checker.cache import match_from_json, match_to_json
+    from checker.model import Match, Span
+
+    match = Match(status="fuzzy", ok=True, score=97.5, matched="m", diff="d", moved="", spans=(
+        Span(1, 5, 2, 3, None), Span(7, 9, 3, 1, 4)), differences=("a slip",))
+    stored = json.loads(json.dumps(match_to_json(match)))
+    assert match_from_json(stored) == match
+    for key, wrong in [("status", 1), ("ok", 1), ("score", True), ("score", "97"), ("matched", None), ("diff", 0),
+                       ("moved", None), ("spans", [[1, 5, 2, 3]]), ("spans", [[1, 5, 2, "3", None]]),
+                       ("spans", [[1, 5, 2, 3, True]]), ("spans", "x"), ("differences", [1]), ("differences", "x")]:
+        assert match_from_json({**stored, key: wrong}) is None, (key, wrong)
+    assert match_from_json({**stored, "extra": 1}) is None and match_from_json([stored]) is None
+    del stored["moved"]
+    assert match_from_json(stored) is None
