@@ -139,7 +139,8 @@ def verify_source(
     fresh: dict[str, Any] = {}
     verdicts, pending = {}, []
     for fact, kind, index, citation in jobs:
-        resolved = options_for(options, citation.strict, fact.strict)
+        said = citation.strict is not None or fact.strict is not None  # else the project's, as options_for says
+        resolved = options_for(options, citation.strict, fact.strict) if said else options
         key = citation_key(citation, resolved, options)
         entry = stored.get(key) if isinstance(stored.get(key), dict) else {}
         match = match_from_json(entry.get("match"))

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from checker import changed, shard
+from checker.collector import fewer_collections
 from checker.config import Config, load_config
 from checker.model import Problem, Report
 from checker.report import document, dumps, exit_code, merge_documents, report_document, summary_line, text_lines
@@ -98,7 +99,8 @@ def _jobs(value: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        return run(build_parser().parse_args(argv))
+        with fewer_collections():
+            return run(build_parser().parse_args(argv))
     except BrokenPipeError:  # `factcheck check | head`: the reader left; say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -151,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
             root = "" if project.base else f"project {project.root.as_posix()}: "
             lines.append(f"factcheck: {root}{project.describe()}")
         with phase("report"):
-            docs.append(report_document(checked.report, sources_display))
+            docs.append(report_document(checked.report, sources_display, checked.fact_entries))
         if change:
             docs[-1] = changed.only_changed(docs[-1], change, project.resolve, checked.inputs.library.root)
         lines += text_lines(docs[-1], sources_display)[:-1]

@@ -195,15 +195,25 @@ class LoadedFile:
 
 def load_file(path: Path, display_name: str, limits: Limits = Limits()) -> LoadedFile:
     """Read and parse `path`; every failure becomes a Problem naming `display_name`:line:column."""
+    raw = read_file(path, display_name, limits)
+    return raw if isinstance(raw, LoadedFile) else load_bytes(raw, display_name, limits)
+
+
+def read_file(path: Path, display_name: str, limits: Limits = Limits()) -> bytes | LoadedFile:
+    """The bytes of `path`, or the LoadedFile of the problem that stops it being read (too large, unreadable)."""
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
             message = over("file size in bytes", size, "max_file_bytes", limits.max_file_bytes,
                            "split it into several files")
             return LoadedFile(display_name, problems=[Problem(display_name, 1, 1, message)])
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return LoadedFile(display_name, problems=[Problem(display_name, 1, 1, f"cannot read file: {error.strerror}")])
+
+
+def load_bytes(raw: bytes, display_name: str, limits: Limits = Limits(), digest: str = "") -> LoadedFile:
+    """Decode and parse a file's bytes (`digest`: their sha256 when already taken)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -212,7 +222,7 @@ def load_file(path: Path, display_name: str, limits: Limits = Limits()) -> Loade
             display_name, problems=[Problem(display_name, line, 1, "not valid UTF-8: save the file as UTF-8")]
         )
     loaded = load_text(text, display_name, limits)
-    loaded.digest = hashlib.sha256(raw).hexdigest()
+    loaded.digest = digest or hashlib.sha256(raw).hexdigest()
     return loaded
 
 

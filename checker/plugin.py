@@ -13,6 +13,7 @@ import pytest
 
 from checker import changed
 from checker.cite import Share
+from checker.collector import fewer_collections
 from checker.config import Config, find_project_root, load_config
 from checker.model import Fact, FactResult, Problem, RuleResult
 from checker.report import (
@@ -176,7 +177,8 @@ class Project:
 
     @cached_property
     def inputs(self) -> Inputs:
-        return prepare(self.fact_paths(), self.config, self.share)
+        with fewer_collections():
+            return prepare(self.fact_paths(), self.config, self.share)
 
     def fact_paths(self) -> list[Path]:
         return [p for p in self.config.facts if p.exists()] + self.explicit
@@ -190,11 +192,13 @@ class Project:
 
     @cached_property
     def fact_results(self) -> dict[Fact, FactResult]:
-        return {result.fact: result for result in verify(self.inputs, share=self.share)}
+        with fewer_collections():
+            return {result.fact: result for result in verify(self.inputs, share=self.share)}
 
     @cached_property
     def findings(self) -> Findings:
-        return check_rules(self.inputs, list(self.fact_results.values()))
+        with fewer_collections():
+            return check_rules(self.inputs, list(self.fact_results.values()))
 
     @cached_property
     def facts_by_file(self) -> dict[str, list[Fact]]:
@@ -508,6 +512,11 @@ class JsonWriter:
                         self.entries["source"])
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        with fewer_collections():
+            self.write(session, exitstatus)
+
+    def write(self, session: pytest.Session, exitstatus: int) -> None:
+        """The report and the review files, from every entry the items recorded."""
         doc = self.document(session, exitstatus)
         try:
             if self.path is not None:

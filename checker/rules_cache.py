@@ -29,8 +29,9 @@ from checker.sources import SourceError
 FINDINGS = "findings"  # the cache's kind for rule findings
 
 
-def findings_key(inputs: Any, results: list[FactResult]) -> str:
-    """What the rules' findings depend on, as one sha256 (see the module's docstring)."""
+def findings_key(inputs: Any, results: list[FactResult], entries: list[dict[str, Any]] | None = None) -> str:
+    """What the rules' findings depend on, as one sha256 (see the module's docstring); `entries`: the results' fact
+    entries when already made (report.fact_entry), else made here."""
     config, library = inputs.config, inputs.library
     whole = hashlib.sha256()
 
@@ -46,8 +47,9 @@ def findings_key(inputs: Any, results: list[FactResult]) -> str:
             add(name, library.digest(name))
         except SourceError as error:
             add(name, f"!{error}")
-    for result in results:
-        add(fact_entry(result, library.display_root))
+    if entries is None:
+        entries = [fact_entry(result, library.display_root) for result in results]
+    whole.update(json.dumps(entries, default=str).encode("ascii"))  # in one call: its order is fact_entry's own
     return whole.hexdigest()
 
 

@@ -8,15 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from checker import rules
 from checker.cache import Cache
 from checker.cite import Share, verify_facts
 from checker.config import Config, find_project_root
+from checker.load import load_file
+from checker.load_cache import cached_loader
 from checker.model import Fact, FactResult, Problem, Report, RuleResult, SourceOrigin
 from checker.processes import jobs_wanted, verify_in_processes
 from checker.profile import phase
+from checker.report import fact_entry
 from checker.rules_cache import computed_once, findings_key
 from checker.schema_cache import cached_schema_problems
 from checker.sources import Library, SourceInfo, declared_of, read_metadata
@@ -52,6 +55,7 @@ class Checked:
 
     report: Report
     inputs: Inputs
+    fact_entries: list[dict[str, Any]] | None = None  # the report's fact entries, made once for the rules' key
 
 
 def discover(paths: list[Path], config: Config) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -113,7 +117,8 @@ def prepare(paths: list[Path], config: Config, share: Share = Share()) -> Inputs
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
         library.declared = declared_of(metadata)  # the page a web archive's source is, and where each came from
         problems_of = cached_schema_problems(Cache(config.root)) if config.cache else None
-        suite = read_suite(files, config.limits, problems_of, share.order if share.count > 1 else None)
+        load = cached_loader(Cache(config.root)) if config.cache else load_file  # parsed once, while unchanged
+        suite = read_suite(files, config.limits, problems_of, share.order if share.count > 1 else None, load)
     if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
         problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
                                                              "root with [tool.factcheck] sources or --sources"))
@@ -135,15 +140,17 @@ def verify(
         return verify_facts(facts, inputs.library, inputs.config.match, cache, share)
 
 
-def check_rules(inputs: Inputs, results: list[FactResult]) -> Findings:
+def check_rules(inputs: Inputs, results: list[FactResult], entries: list[dict[str, Any]] | None = None) -> Findings:
     """The consistency rules over all facts, with their located quotes (their findings from the project's cache
-    when nothing they depend on has changed: checker.rules_cache)."""
+    when nothing they depend on has changed: checker.rules_cache; `entries`, the results' fact entries, are part
+    of what it keys on)."""
     def run_rules() -> tuple[list[RuleResult], list[Problem]]:
         return rules.check_rules(inputs.suite, results, inputs.library, inputs.metadata)
 
     with phase("rules"):
         if inputs.config.cache:  # once across pytest-xdist workers, and not again while nothing changed
-            found, problems = computed_once(Cache(inputs.config.root), findings_key(inputs, results), run_rules)
+            key = findings_key(inputs, results, entries)
+            found, problems = computed_once(Cache(inputs.config.root), key, run_rules)
         else:
             found, problems = run_rules()
     return Findings(found, problems)
@@ -184,11 +191,12 @@ def check(paths: list[Path], config: Config, jobs: int | None = None) -> Checked
     """Run the whole pipeline over the fact files under `paths` (`jobs` processes locating; None: as configured)."""
     inputs = prepare(paths, config)
     results = verify(inputs, jobs=jobs)
-    findings = check_rules(inputs, results)
+    entries = [fact_entry(result, inputs.library.display_root) for result in results] if config.cache else None
+    findings = check_rules(inputs, results, entries)
     errors = input_errors(inputs, results, findings)
     if not inputs.suite.facts and not errors:  # a check of nothing is no pass (pytest, too, exits 5)
         where = ", ".join(config.display(path) for path in paths) or "."
         errors = [Problem(config.display(paths[0]) if paths else ".", 1, 1,
                           f"no facts found in {where}: add a fact file (YAML with a 'facts:' list) or name one")]
     return Checked(Report(results, findings.results, errors, origins(inputs.library, [r.fact for r in results])),
-                   inputs)
+                   inputs, entries)

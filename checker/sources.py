@@ -192,11 +192,13 @@ class Library:
             self._texts_kept -= len(self._texts.pop(next(iter(self._texts))))
 
     def digest(self, name: str) -> str:
-        """A hash of the source's bytes (sha256), which caches key on; raises SourceError like `document`.
-        Once the document is read, the digest of the very bytes it was read from."""
+        """A hash of the source's bytes (sha256), which caches key on; raises SourceError when the file cannot be
+        read (whether its bytes are text, `document` finds out: an entry is only ever written for text located in,
+        so bytes that are not never find one). Once the document is read, the digest of the very bytes it was read
+        from."""
         if name not in self._digests:
             try:
-                self._digests[name] = hashlib.sha256(self._load(name)[0]).hexdigest()
+                self._digests[name] = hashlib.sha256(self._load(name, as_text=False)[0]).hexdigest()
             except SourceError as error:
                 self._digests[name] = error
         found = self._digests[name]
@@ -204,19 +206,20 @@ class Library:
             raise found
         return found
 
-    def _load(self, name: str) -> tuple[bytes, str | None]:
-        """The bytes of a source and its text; raises SourceError naming what is wrong."""
+    def _load(self, name: str, as_text: bool = True) -> tuple[bytes, str | None]:
+        """The bytes of a source and its text (None unless `as_text`: decoding a warm run's 1 GB library took
+        longer than reading and hashing it); raises SourceError naming what is wrong."""
         if self.unusable:
             raise SourceError(self.unusable)
         if "\0" in name:
             raise SourceError(f"source {name!r} has a NUL character in its name: write the file name")
         try:
-            return self._load_path(name)
+            return self._load_path(name, as_text)
         except (OSError, ValueError) as error:  # a name too long for the file system, say
             reason = getattr(error, "strerror", None) or error
             raise SourceError(f"source {name[:80]!r} cannot be read: {reason}") from None
 
-    def _load_path(self, name: str) -> tuple[bytes, str | None]:
+    def _load_path(self, name: str, as_text: bool = True) -> tuple[bytes, str | None]:
         path = (self.root / self._stored_name(name)).resolve()
         if not path.is_relative_to(self.root.resolve()):
             raise SourceError(f"source '{name}' is outside the sources root {self.display_root}/")
@@ -238,7 +241,7 @@ class Library:
         try:
             with phase("read"):
                 data = path.read_bytes()
-                if self.format(name) in BINARY:  # a PDF or a web archive: its extractor reads the bytes
+                if self.format(name) in BINARY or not as_text:  # a PDF or a web archive: the extractor reads bytes
                     return data, None
                 if self.format(name) == "html":  # in the encoding the page declares, as a browser reads it
                     return data, LONE_CR.sub("\n", decode_html(data))

@@ -33,12 +33,14 @@ ProblemsOf = Callable[[LoadedFile], list[tuple[tuple[Any, ...], Problem]]]  # a 
 def read_suite(
     files: Iterable[tuple[Path, str]], limits: Limits = Limits(), problems_of: ProblemsOf | None = None,
     order: Callable[[list[LoadedFile]], list[LoadedFile]] | None = None,
+    load: Callable[[Path, str, Limits], LoadedFile] = load_file,
 ) -> Suite:
     """Load and validate each (path, display name) within `limits`; then check ids across the whole suite.
     `problems_of` gives a file's schema problems (default: validated here; checker.schema_cache keeps them), asked
-    first in `order` when given (a pytest-xdist worker's share first: the workers validate a share each)."""
+    first in `order` when given (a pytest-xdist worker's share first: the workers validate a share each); `load`
+    loads a file (checker.load_cache keeps what it loaded)."""
     suite = Suite()
-    loaded = [load_file(path, name, limits) for path, name in files]
+    loaded = [load(path, name, limits) for path, name in files]
     if problems_of is not None and order is not None:
         for file in order(loaded):
             if file.data is not None and not top_level_problem(file.data, file.file):

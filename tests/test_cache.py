@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 import checker.cite
-from checker.cache import DIRECTORY, Cache, index_from_json, index_to_json
+from checker.cache import DIRECTORY, Cache, citation_key, digest, index_from_json, index_to_json
 from checker.cite import INDEX, Share
 from checker.cli import main
 from checker.config import load_config
 from checker.index import SourceIndex
+from checker.match import MatchOptions
+from checker.model import Citation, Selector
 from checker.report import dumps, report_document
 from checker.run import check, prepare, verify
 from tests.helpers import GOOD_FACT, SOURCE, WRONG_FACT, in_processes, make_project
@@ -102,6 +104,18 @@ def test_the_cache_gives_the_report_an_uncached_run_gives(project):
     assert not (project / DIRECTORY).exists()
     assert report(project) == uncached  # cold
     assert report(project) == uncached  # warm
+
+
+def test_a_source_that_is_not_text_fails_alike_cold_warm_and_uncached(project):
+    """A warm run hashes a source's bytes without decoding them (decoding 1 GB cost seconds): bytes that are not
+    UTF-8 still fail every quote citing them with the same input error, at the same place, run after run."""
+    (project / "seeds" / "latin1.txt").write_bytes("Caf\xe9 society met at noon on a Tuesday".encode("latin-1"))
+    (project / "facts" / "b.yaml").write_text(GOOD_FACT.join(["facts:\n", ""]).replace(SOURCE, "latin1.txt").replace(
+        "claim-first-on-tamtam", "latin"), encoding="utf-8")
+    cold, warm, uncached = report(project), report(project), report(project, cache=False)
+    assert cold == warm == uncached
+    (error,) = [e for e in json.loads(cold)["errors"] if e["file"] == "facts/b.yaml"]
+    assert (error["line"], error["message"]) == (5, "source 'latin1.txt' is not valid UTF-8 text")
 
 
 def test_a_changed_source_is_located_again(project, monkeypatch):
@@ -219,6 +233,19 @@ def test_the_stored_word_index_round_trips_past_65536_sources():
     stored = json.loads(json.dumps(index_to_json(index)))
     assert stored["numbers"] == "I" and index_from_json(stored) == index
     assert index_from_json({**stored, "names": names[:60_000]}) is None
+def test_a_citation_key_is_the_digest_of_its_parts_as_entries_were_written():
+    """citation_key writes the JSON `digest` would: entries written before it was made faster stay found."""
+    project = MatchOptions(max_gap=40)
+    for source, quote, selector in [("a.txt", "plain words here", None),
+                                    ("dir/ü.txt", "“Curly” – dashes\u00a0and \\ \"quotes\"\n", None),
+                                    ("b.txt", "a lone \ud800 surrogate, 日本語", Selector(lines=(3, 5), prefix="x")),
+                                    ("c.txt", "prefix only", Selector(lines=None, prefix=None, suffix="y"))]:
+        citation = Citation(source=source, quote=quote, file="facts/a.yaml", line=3, selector=selector)
+        for options in (project, MatchOptions(strict=True, max_gap=40)):
+            selected = None if selector is None else {"lines": selector.lines, "prefix": selector.prefix,
+                                                      "suffix": selector.suffix}
+            expected = digest(source, quote, selected, vars(options), vars(project))
+            assert citation_key(citation, options, project) == expected
 
 
 def _write_many(root: str, value: str, rounds: int) -> None:
@@ -433,3 +460,20 @@ def test_no_cache_leaves_extracted_text_unkept(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / DIRECTORY).exists()
     assert main(["check"]) == 0
     assert list((tmp_path / DIRECTORY).glob("*/extracted/*/*.json"))
+
+
+def test_a_stored_match_is_read_back_only_when_every_field_is_of_its_type():
+    from checker.cache import match_from_json, match_to_json
+    from checker.model import Match, Span
+
+    match = Match(status="fuzzy", ok=True, score=97.5, matched="m", diff="d", moved="", spans=(
+        Span(1, 5, 2, 3, None), Span(7, 9, 3, 1, 4)), differences=("a slip",))
+    stored = json.loads(json.dumps(match_to_json(match)))
+    assert match_from_json(stored) == match
+    for key, wrong in [("status", 1), ("ok", 1), ("score", True), ("score", "97"), ("matched", None), ("diff", 0),
+                       ("moved", None), ("spans", [[1, 5, 2, 3]]), ("spans", [[1, 5, 2, "3", None]]),
+                       ("spans", [[1, 5, 2, 3, True]]), ("spans", "x"), ("differences", [1]), ("differences", "x")]:
+        assert match_from_json({**stored, key: wrong}) is None, (key, wrong)
+    assert match_from_json({**stored, "extra": 1}) is None and match_from_json([stored]) is None
+    del stored["moved"]
+    assert match_from_json(stored) is None

@@ -70,9 +70,9 @@ def sources_opened(monkeypatch, method: str) -> list[str]:
     opened: list[str] = []
     original = getattr(checker.sources.Library, method)
 
-    def counted(library, name):
+    def counted(library, name, *args, **kwargs):
         opened.append(name)
-        return original(library, name)
+        return original(library, name, *args, **kwargs)
 
     monkeypatch.setattr(checker.sources.Library, method, counted)
     return opened

@@ -1,6 +1,7 @@
 """The report: one result model rendered to JSON (valid, deterministic, counted) and to the text an editor reads."""
 import json
 
+from checker import report
 from checker.cite import verify_facts
 from checker.match import MatchOptions
 from checker.model import Citation, Dispute, Fact, Problem, Report
@@ -87,3 +88,28 @@ def test_a_slip_is_shown_though_it_passes():
         '    why:     quote says "suporters" where the source says "supporters": '
         "a transcription slip (000_12e6b7cc27e0264f.txt:12)"
     ) in lines
+
+
+def _once_by_json(entries):
+    """What document() keeps of repeated entries, compared by their whole JSON (the obvious way)."""
+    return list({json.dumps(entry, sort_keys=True): entry for entry in entries}.values())
+
+
+class Text(str):
+    """A str subclass: JSON writes its text."""
+
+
+def test_entries_recorded_twice_are_kept_once_as_comparing_their_json_keeps_them():
+    fact = {"id": "a", "file": "facts/a.yaml", "line": 3, "ok": True}
+    entries = [
+        fact, {"line": 3, "ok": True, "file": "facts/a.yaml", "id": "a"},  # the same JSON, keys in another order
+        {**fact, "ok": False},  # the same label, another outcome: both kept
+        {**fact, "id": Text("a")}, {**fact, "line": 3.0}, {**fact, "line": True},
+        {"rule": "r", "message": "m", "facts": ["a"]}, {"rule": "r", "message": "m", "facts": ["b"]},
+        {"rule": "r", "message": "m", "facts": ["a"]},
+        {"file": "facts/b.yaml", "line": 1, "column": 1, "message": "x"}, {"no": "label"}, {"no": "label"},
+        {"file": ["not", "text"]}, {"file": ["not", "text"]}, {1: "a number's key"}, {"1": "a number's key"},
+    ]
+    kept = report._once(entries)
+    assert kept == _once_by_json(entries)
+    assert [id(entry) for entry in kept] == [id(entry) for entry in _once_by_json(entries)]  # the same objects
