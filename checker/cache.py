@@ -42,7 +42,7 @@ from checker.index import SourceIndex
 from checker.match import MatchOptions
 from checker.model import Citation, Match, Span
 
-MATCHER_VERSION = 1  # bump whenever checker/match changes what it answers for a quote (README: Development)
+MATCHER_VERSION = 2  # bump whenever checker/match changes what it answers for a quote (README: Development)
 DIRECTORY = ".factcheck-cache"
 MATCH_KEYS = {"status": str, "ok": bool, "score": (int, float), "matched": str, "diff": str, "moved": str}
 MATCH_FIELDS = {*MATCH_KEYS, "spans", "differences"}

@@ -526,6 +526,14 @@ def test_a_quote_may_not_begin_or_end_inside_a_hyphenated_compound():
     assert not locate("existing elements are considered to be infinite", doc).ok
 
 
+def test_a_place_inside_a_compound_gives_way_to_a_clean_one_further_on():
+    """Found by Hypothesis: the first place the quote stood ended inside "According-According", and the quote
+    failed though it stood, whole words, further on."""
+    text = "The vote of non-existing members was void. Later, existing members were counted."
+    match = locate("existing members", doc_of(text), MatchOptions(min_words=1, min_chars=1))
+    assert match.ok and match.spans[0].start == text.index("Later, e") + 7, match
+
+
 def test_an_ellipsis_may_not_join_the_words_around_a_number_to_another():
     doc = doc_of("Nearly 5,000 accounts and over 26,000 items were shut down, said Europol on Monday.")
     assert not locate("Nearly ... 26,000 items were shut down", doc).ok

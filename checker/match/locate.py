@@ -258,13 +258,14 @@ def exact_parts_and_chains(quote: str, doc: Document, options: MatchOptions) -> 
 def choose(
     chains: list[list[Found]], doc: Document, selector: Selector | None, quote: str, parts: list[Part]
 ) -> tuple[list[Found], str]:
-    """The occurrence the selector pins (all when none does, saying why it moved); among them the one that
-    stands byte for byte, then one whose letter case matches, then the first."""
+    """The occurrence the selector pins (all when none does, saying why it moved); among them one that neither
+    begins nor ends inside a hyphenated compound (such a place is a mismatch, another may be the quote), then the
+    one that stands byte for byte, then one whose letter case matches, then the first."""
     candidates = [chain for chain in chains if selector is None or _fits(chain, doc, selector)]
     moved = "" if candidates else _moved(chains[0], doc, selector)
-    best, best_likeness = None, 3
+    best, best_likeness = None, 6
     for chain in candidates or chains:  # the first of the likest; none is liker than one standing byte for byte
-        likeness = _likeness(chain, doc, quote, parts)
+        likeness = _likeness(chain, doc, quote, parts) + (3 if cut_compounds(chain, doc) else 0)
         if likeness < best_likeness:
             best, best_likeness = chain, likeness
             if likeness == 0:
