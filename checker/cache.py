@@ -76,6 +76,19 @@ def _made_by(package: Path, libraries: tuple[str, ...]) -> tuple[str, list[str]]
     return code.hexdigest()[:12], _versions(libraries)
 
 
+@lru_cache(maxsize=1)
+def search_fingerprint() -> str:
+    """A fingerprint of the code that narrows the search of other sources (checker/index.py, checker/word_pairs.py):
+    what the word index and the answers found through it are keyed by besides the library, so that a change to
+    which words a document is indexed under never leaves a stored index, or a "found nowhere", standing."""
+    package = Path(match_package.__file__).parent.parent
+    code = hashlib.sha256()
+    for name in ("index.py", "word_pairs.py"):
+        path = package / name
+        code.update(name.encode("utf-8") + b"\0" + (path.read_bytes() if path.is_file() else b"?") + b"\0")
+    return code.hexdigest()[:12]
+
+
 def _versions(libraries: tuple[str, ...]) -> list[str]:
     """Each library as name-version ("name-none" when it is not installed)."""
     versions = []

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from checker.cache import (
     Cache, citation_key, digest, found_in_from_json, found_in_to_json, index_from_json, index_to_json, match_from_json,
-    match_to_json,
+    match_to_json, search_fingerprint,
 )
 from checker.index import SourceIndex
 from checker.match import MatchOptions, contains, locate, options_for
@@ -292,8 +292,9 @@ class Elsewhere:
 
     @cached_property
     def library_digest(self) -> str:
-        """A hash of the library's contents: every source's name and bytes (unreadable ones by their error)."""
-        whole = hashlib.sha256()
+        """A hash of the library's contents (every source's name and bytes, unreadable ones by their error) and of the
+        code that narrows the search in it (checker.cache.search_fingerprint)."""
+        whole = hashlib.sha256(f"{search_fingerprint()}\n".encode())
         for name in self.library.names():
             try:
                 whole.update(f"{name}\0{self.library.digest(name)}\n".encode(errors="surrogatepass"))

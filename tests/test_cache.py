@@ -204,6 +204,23 @@ def test_a_new_failing_quote_reads_the_stored_word_index_and_builds_none(project
     assert report(project) == uncached
 
 
+def test_a_change_to_the_search_code_makes_the_stored_index_and_answers_stale(project, monkeypatch):
+    """checker/index.py decides which words a document is indexed under: an index (or a "found nowhere") stored by
+    other code must not stand, even with the same matcher and library."""
+    first = report(project)
+    builds = []
+    build = SourceIndex.build.__func__
+
+    def counted(cls, texts):
+        builds.append(1)
+        return build(cls, texts)
+
+    monkeypatch.setattr(SourceIndex, "build", classmethod(counted))
+    assert report(project) == first and not builds  # the same code: read back
+    monkeypatch.setattr(checker.cite, "search_fingerprint", lambda: "changed")
+    assert report(project) == first and builds == [1]
+
+
 @pytest.mark.parametrize("damage", [
     lambda value: {**value, "postings": {word: [0] for word in value["postings"]}},  # the lists of before
     lambda value: {**value, "postings": {**value["postings"], "nearly": "not base64!"}},
