@@ -17,9 +17,11 @@ THRESHOLDS = (200_000, 30, 30)
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """The block run with the collector's thresholds raised to THRESHOLDS (never lowered), then restored."""
+    """The block run with the collector's thresholds raised to THRESHOLDS (never lowered, and left alone when a first
+    threshold of 0 has turned automatic collection off), then restored."""
     before = gc.get_threshold()
-    gc.set_threshold(*(max(old, new) for old, new in zip(before, THRESHOLDS)))
+    if before[0]:
+        gc.set_threshold(*(max(old, new) for old, new in zip(before, THRESHOLDS)))
     try:
         yield
     finally:
