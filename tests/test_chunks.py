@@ -2,7 +2,9 @@
 through them finds what a scan of the whole text finds."""
 from __future__ import annotations
 
+import gc
 import random
+import weakref
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,3 +87,17 @@ def test_a_bracketed_quote_in_a_long_source_is_found_where_a_whole_scan_finds_it
     monkeypatch.setattr(brackets, "INDEXED_FROM", 10**12)
     assert windowed == [locate(q, doc, MatchOptions()) for q in quotes]
     assert sum(m.ok for m in windowed) >= 6
+
+
+def test_a_long_document_put_aside_is_freed_without_the_cycle_collector():
+    """Its vocabulary asks it for its chunks without holding it: with the collector run rarely (checker.collector),
+    a cycle kept each megabyte-long document the library put aside until a full collection."""
+    doc = long_seed_document(random.Random(5))
+    assert "tamtam" in doc.vocabulary and doc._chunks is not None  # the vocabulary used the document's chunks
+    gone = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()

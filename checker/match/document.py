@@ -7,6 +7,7 @@ before it to the space after it holds exactly the words the whole text would.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,8 @@ class Document:
         """Every word the source uses: a quote's spelling found here is a word, not a slip."""
         if self._vocabulary is None:
             long = len(self.norm.text) >= INDEXED_FROM
-            self._vocabulary = Vocabulary(self.norm.text, self._chunk_index if long else None)
+            this = weakref.ref(self)  # no cycle: a document the library puts aside is freed at once, not by the GC
+            self._vocabulary = Vocabulary(self.norm.text, (lambda: this()._chunk_index()) if long else None)
         return self._vocabulary
 
     def _chunk_index(self) -> ChunkIndex:
