@@ -182,6 +182,8 @@ class Elsewhere:
         library (the documents it has just located in), the others' N-ths searched by their owners, or by the first
         worker to come to them, once in all (checker.once), and read from the cache (after `others_done` returns,
         when given). Each quote then gets the first source holding it, in the library's order."""
+        if not pending:
+            return []  # nothing to look for: the library is not even listed (sources = "/" lists a whole machine)
         if share.count == 1 or not self.cache:
             return self.answer(pending)
         cached = [self._cached(item) for item in pending]
@@ -218,11 +220,16 @@ class Elsewhere:
     def _answered(
         self, pending: list[Pending], found: list[tuple[str, Span] | None]
     ) -> list[tuple[Pending, tuple[str, Span] | None]]:
-        """The answers put in the items' cache entries and written back."""
+        """The answers put in the items' cache entries, and those that changed written back (a warm run's answers
+        all came from the entries: nothing is read or written again)."""
         library = self.library_digest if self.cache else None
+        changed = []
         for item, found_in in zip(pending, found):
-            item.entry = {**item.entry, "elsewhere": {"library": library, "found_in": found_in_to_json(found_in)}}
-        self.write_back(pending)
+            elsewhere = {"library": library, "found_in": found_in_to_json(found_in)}
+            if item.entry.get("elsewhere") != elsewhere:
+                item.entry = {**item.entry, "elsewhere": elsewhere}
+                changed.append(item)
+        self.write_back(changed)
         return list(zip(pending, found))
 
     def _cached(self, item: Pending) -> tuple[str, Span] | None | bool:

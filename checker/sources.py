@@ -1,6 +1,7 @@
 """The sources root: each cited document read and normalized once, and sources.yaml metadata."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -58,6 +59,7 @@ class Library:
     cache: Cache | None = None  # where extracted text is kept between runs (None: --no-cache, or not asked for)
     _documents: dict[str, Document | SourceError] = field(default_factory=dict)
     _names: list[str] | None = None
+    _listed: frozenset[str] | None = None  # the names, as a set (made when a name is not found)
     _digests: dict[str, str | SourceError] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict)
     _kept: int = 0  # characters of the documents in _documents
@@ -240,7 +242,7 @@ class Library:
                                    self.limits.max_source_bytes, "cite a smaller excerpt of the document"))
         try:
             with phase("read"):
-                data = path.read_bytes()
+                data = _read_bytes(path)
                 if self.format(name) in BINARY or not as_text:  # a PDF or a web archive: the extractor reads bytes
                     return data, None
                 if self.format(name) == "html":  # in the encoding the page declares, as a browser reads it
@@ -264,6 +266,10 @@ class Library:
     def _suggest(self, name: str) -> str:
         import difflib
 
+        if self._listed is None:
+            self._listed = frozenset(self.names())
+        if name in self._listed:
+            return ""  # listed, then gone (under a sources root of "/", a process's files): nothing closer to say
         close = difflib.get_close_matches(name, self.names(), n=1, cutoff=0.6) if name.isprintable() else []
         return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -298,6 +304,17 @@ class Library:
             "files and folders under the sources root", self.limits.max_source_files + 1, "max_source_files",
             self.limits.max_source_files, "name the folder that holds the sources (the listing stopped there: "
             "suggestions and 'found in another source' looked no further)"))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, opened without blocking: a regular file that never ends a read (/proc/kmsg, under a sources
+    root of "/") is an OSError, not a run that hangs."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb") as handle:
+        data = handle.read()
+    if data is None:  # nothing to read yet, and never an end
+        raise BlockingIOError(errno.EAGAIN, "it never ends (a kernel or device file)")
+    return data
 
 
 def _is_file(path: Path) -> bool:

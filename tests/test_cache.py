@@ -204,6 +204,18 @@ def test_a_new_failing_quote_reads_the_stored_word_index_and_builds_none(project
     assert report(project) == uncached
 
 
+def test_a_warm_run_writes_back_no_answer_it_read(project, monkeypatch):
+    """Answers read from the entries are not written again (each write re-reads the source's whole entry)."""
+    first = report(project)
+    written = []
+    write_back = checker.cite.Elsewhere.write_back
+    monkeypatch.setattr(checker.cite.Elsewhere, "write_back",
+                        lambda self, pending: (written.extend(pending), write_back(self, pending)))
+    assert report(project) == first
+    assert written == []
+    assert report(project, cache=False) == first
+
+
 def test_a_change_to_the_search_code_makes_the_stored_index_and_answers_stale(project, monkeypatch):
     """checker/index.py decides which words a document is indexed under: an index (or a "found nowhere") stored by
     other code must not stand, even with the same matcher and library."""

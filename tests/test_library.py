@@ -2,13 +2,19 @@
 changes no verdict."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
 import checker.sources
+from checker.cache import Cache
+from checker.cite import Elsewhere, Share
 from checker.config import load_config
-from checker.match import Document
+from checker.match import Document, MatchOptions
 from checker.report import dumps, report_document
 from checker.run import check
+from checker.sources import Library, SourceError
 from tests.helpers import make_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,3 +105,31 @@ def test_the_rules_read_around_quotes_source_by_source_not_once_per_quote(monkey
     reads = sources_opened(monkeypatch, "_load")
     curated_report(monkeypatch, 1)
     assert max(reads.count(name) for name in set(reads)) <= 10
+
+
+def test_a_run_with_no_failing_quote_never_lists_the_library(tmp_path):
+    """Under a sources root of "/", listing and hashing the library reads a whole machine: only a failing quote's
+    search of the other sources may ask for it."""
+    elsewhere = Elsewhere(Library(tmp_path), MatchOptions(), Cache(tmp_path))
+    assert elsewhere.search([], Share()) == []
+    assert "library_digest" not in elsewhere.__dict__ and elsewhere.library._names is None
+
+
+def test_a_listed_source_that_is_gone_gets_no_suggestion_scan(tmp_path, monkeypatch):
+    """A name the listing found and the disk no longer has (a process's file under /proc) is not compared with
+    every other name (quadratic over a machine's files)."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("text", encoding="utf-8")
+    library = Library(tmp_path)
+    assert library.names() == ["a.txt", "b.txt"]
+    (tmp_path / "a.txt").unlink()
+    monkeypatch.setattr("difflib.get_close_matches", lambda *args, **kwargs: pytest.fail("compared with every name"))
+    with pytest.raises(SourceError, match="'a.txt' not found"):
+        library.digest("a.txt")
+
+
+@pytest.mark.skipif(not os.access("/proc/kmsg", os.R_OK), reason="needs a readable /proc/kmsg (Linux, as root)")
+def test_a_regular_file_whose_read_never_ends_is_an_error_not_a_hang():
+    library = Library(Path("/proc"))
+    with pytest.raises(SourceError, match="kmsg' cannot be read"):
+        library.digest("kmsg")
