@@ -84,3 +84,16 @@ def in_processes(target, *arguments: tuple) -> None:
     for process in processes:
         process.join()
         assert process.exitcode == 0
+
+
+def files_passed_to(monkeypatch, module, function: str) -> list[str]:
+    """A list that records the file (the second argument) of every call to module.function from now on."""
+    calls: list[str] = []
+    wrapped = getattr(module, function)
+
+    def counted(first, file, *args):
+        calls.append(file)
+        return wrapped(first, file, *args)
+
+    monkeypatch.setattr(module, function, counted)
+    return calls

@@ -14,7 +14,7 @@ from checker.limits import Limits
 from checker.load import Mapping, Sequence, load_file
 from checker.load_cache import LOADED, cached_loader, loaded_from_json, loaded_to_json
 from checker.run import prepare
-from tests.helpers import GOOD_FACT, make_project
+from tests.helpers import GOOD_FACT, files_passed_to, make_project
 
 RICH = """\
 entity_kinds: [ship]
@@ -54,25 +54,13 @@ def same(a, b) -> bool:
     return type(a) is type(b) and a == b
 
 
-def counting(monkeypatch) -> list[str]:
-    parsed: list[str] = []
-    parse = checker.load_cache.load_bytes
-
-    def counted(raw, name, *args):
-        parsed.append(name)
-        return parse(raw, name, *args)
-
-    monkeypatch.setattr(checker.load_cache, "load_bytes", counted)
-    return parsed
-
-
 @pytest.fixture
 def project(tmp_path):
     return make_project(tmp_path / "p", {"facts/a.yaml": RICH, "facts/broken.yaml": BROKEN})
 
 
 def test_an_unchanged_file_is_read_back_with_every_position(project, monkeypatch):
-    parsed = counting(monkeypatch)
+    parsed = files_passed_to(monkeypatch, checker.load_cache, "load_bytes")
     load = cached_loader(Cache(project))
     path = project / "facts/a.yaml"
     first = load(path, "facts/a.yaml")
@@ -87,7 +75,7 @@ def test_an_unchanged_file_is_read_back_with_every_position(project, monkeypatch
 
 
 def test_a_file_that_is_no_yaml_keeps_its_error_at_its_line(project, monkeypatch):
-    parsed = counting(monkeypatch)
+    parsed = files_passed_to(monkeypatch, checker.load_cache, "load_bytes")
     load = cached_loader(Cache(project))
     first = [str(p) for p in load(project / "facts/broken.yaml", "facts/broken.yaml").problems]
     again = [str(p) for p in load(project / "facts/broken.yaml", "facts/broken.yaml").problems]
@@ -96,7 +84,7 @@ def test_a_file_that_is_no_yaml_keeps_its_error_at_its_line(project, monkeypatch
 
 
 def test_an_edited_file_another_name_or_other_limits_are_parsed_anew(project, monkeypatch):
-    parsed = counting(monkeypatch)
+    parsed = files_passed_to(monkeypatch, checker.load_cache, "load_bytes")
     load = cached_loader(Cache(project))
     path = project / "facts/a.yaml"
     load(path, "facts/a.yaml")
@@ -120,7 +108,7 @@ def test_the_suite_loaded_from_the_cache_is_the_suite_parsed(project, monkeypatc
                                                       for c in f.citations]) for f in loaded.facts],
                 loaded.entities, loaded.entity_kinds)
 
-    parsed = counting(monkeypatch)
+    parsed = files_passed_to(monkeypatch, checker.load_cache, "load_bytes")
     (project / "facts/b.yaml").write_text(RICH.replace("id: numbers", "id: numbers\n    colour: red"),
                                           encoding="utf-8")
     uncached = suite(cache=False)
@@ -157,7 +145,7 @@ def test_a_damaged_entry_is_ignored_and_the_file_parsed_anew(project, monkeypatc
     (entry,) = Cache(project).root.glob(f"{LOADED}/*/*.json")
     stored = json.loads(entry.read_text(encoding="utf-8"))
     entry.write_text(json.dumps({**stored, "value": DAMAGES[damage](stored["value"])}), encoding="utf-8")
-    parsed = counting(monkeypatch)
+    parsed = files_passed_to(monkeypatch, checker.load_cache, "load_bytes")
     assert same(load(path, "facts/a.yaml").data, clean.data) and parsed == ["facts/a.yaml"]
     assert same(load(path, "facts/a.yaml").data, clean.data) and parsed == ["facts/a.yaml"]  # and written back
 

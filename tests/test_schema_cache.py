@@ -10,7 +10,7 @@ from checker.cache import Cache
 from checker.config import load_config
 from checker.run import prepare
 from checker.schema_cache import VALIDATED
-from tests.helpers import GOOD_FACT, in_processes, make_project
+from tests.helpers import GOOD_FACT, files_passed_to, in_processes, make_project
 
 BAD_FACT = """\
   - id: no-claim
@@ -27,22 +27,10 @@ def loaded(root, **overrides):
     return [str(p) for p in suite.problems], [(f.id, [str(p) for p in f.problems]) for f in suite.facts]
 
 
-def counting(monkeypatch) -> list[str]:
-    calls: list[str] = []
-    validate = checker.schema_cache.schema_problems
-
-    def counted(data, file, *args):
-        calls.append(file)
-        return validate(data, file, *args)
-
-    monkeypatch.setattr(checker.schema_cache, "schema_problems", counted)
-    return calls
-
-
 def test_an_unchanged_file_is_not_validated_again_and_has_the_same_problems(tmp_path, monkeypatch):
     root = make_project(tmp_path / "p", {"facts/a.yaml": "facts:\n" + GOOD_FACT, "facts/b.yaml": "facts:\n" + BAD_FACT,
                                          "facts/c.yaml": "facts: [1\n"})
-    calls = counting(monkeypatch)
+    calls = files_passed_to(monkeypatch, checker.schema_cache, "schema_problems")
     first = loaded(root)
     assert sorted(calls) == ["facts/a.yaml", "facts/b.yaml"]  # c.yaml is no YAML: nothing to validate
     assert any("missing required key 'claim'" in p for _, problems in first[1] for p in problems)
@@ -58,7 +46,7 @@ def test_a_damaged_entry_is_validated_anew(tmp_path, monkeypatch):
     first = loaded(root)
     (entry,) = Cache(root).root.glob(f"{VALIDATED}/*/*.json")
     stored = json.loads(entry.read_text(encoding="utf-8"))
-    calls = counting(monkeypatch)
+    calls = files_passed_to(monkeypatch, checker.schema_cache, "schema_problems")
     for damage in ([[["facts", 0], ["facts/b.yaml", "2", 1, "x"]]], {"not": "a list"}, [[1, 2, 3]]):
         entry.write_text(json.dumps({**stored, "value": damage}), encoding="utf-8")
         assert loaded(root) == first
