@@ -21,7 +21,6 @@ from checker.word_pairs import WORTH_PAIRS, may_hold, required_pairs
 
 CITATIONS, DISPUTES = "citations", "disputes"
 LOCATED, INDEX = "located", "index"  # the cache's kinds: a source's located citations, the library's word index
-ELSEWHERE = "elsewhere"  # the kind of "a share's failing quotes were searched for" (checker.once)
 ELSEWHERE = "elsewhere"  # the cache's kind for where failing quotes stand in one worker's share of the library
 
 Job = tuple[Fact, str, int, Citation]  # a quote to locate: its fact, CITATIONS or DISPUTES, its position there

@@ -186,11 +186,9 @@ def _piece_end(text: str, start: int) -> int:
 
 def required_words(quote: str) -> frozenset[str] | None:
     """The words every source that holds `quote` (as the matcher finds it) must hold; None when nothing is sure."""
-    pieces = [(piece, *beside_insertions(quote, piece)) for piece in stretches(quote)]
     inner: set[str] = set()
     edges: set[str] = set()
-    for (start, end), after_insertion, before_insertion in pieces:
-        words = WORD.findall(normalize(quote[start:end]).text)
+    for words, after_insertion, before_insertion in stretch_words(quote):
         inner.update(words[1:-1])
         if words and not after_insertion and (len(words) > 1 or not before_insertion):
             edges.add(words[0])
@@ -199,7 +197,15 @@ def required_words(quote: str) -> frozenset[str] | None:
     return frozenset(inner or edges) or ALL_SOURCES
 
 
-def stretches(quote: str) -> list[tuple[int, int]]:
+def stretch_words(quote: str) -> list[tuple[list[str], bool, bool]]:
+    """Each stretch of the quote between its ellipses and [insertions]: its words as the matcher normalizes them,
+    and whether an [insertion] (or a stray bracket) stands right before it / right after it, where it may cut the
+    stretch's first / last word."""
+    return [(WORD.findall(normalize(quote[start:end]).text), *_beside_insertions(quote, (start, end)))
+            for start, end in _stretches(quote)]
+
+
+def _stretches(quote: str) -> list[tuple[int, int]]:
     """[start, end) of each stretch of the quote between its ellipses and [insertions]."""
     bounds, at = [], 0
     for found in STRETCH_BREAK.finditer(quote):
@@ -209,7 +215,7 @@ def stretches(quote: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in bounds if WORD.search(quote, start, end)]
 
 
-def beside_insertions(quote: str, stretch: tuple[int, int]) -> tuple[bool, bool]:
+def _beside_insertions(quote: str, stretch: tuple[int, int]) -> tuple[bool, bool]:
     """Whether an [insertion] (or a stray bracket) stands right before / right after the stretch."""
     start, end = stretch
     before = quote[:start].rstrip(" ")

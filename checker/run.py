@@ -112,12 +112,13 @@ def prepare(paths: list[Path], config: Config, share: Share = Share()) -> Inputs
     pytest-xdist worker validates its share of the files first and reads the others' from the cache."""
     with phase("load"):
         files, problems = discover(paths, config)
+        cache = Cache(config.root) if config.cache else None
         library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits,
-                          cache=Cache(config.root) if config.cache else None)  # extracted text kept between runs
+                          cache=cache)  # extracted text kept between runs
         metadata, metadata_problems = read_metadata(config.sources, library.display_root, config.limits)
         library.declared = declared_of(metadata)  # the page a web archive's source is, and where each came from
-        problems_of = cached_schema_problems(Cache(config.root)) if config.cache else None
-        load = cached_loader(Cache(config.root)) if config.cache else load_file  # parsed once, while unchanged
+        problems_of = cached_schema_problems(cache) if cache else None
+        load = cached_loader(cache) if cache else load_file  # parsed once, while unchanged
         suite = read_suite(files, config.limits, problems_of, share.order if share.count > 1 else None, load)
     if library.unusable and not any("sources" in p.message for p in config.problems) and suite.cites_sources():
         problems.append(Problem(library.display_root, 1, 1, f"{library.unusable}: create it, or name the sources "
@@ -158,9 +159,7 @@ def check_rules(inputs: Inputs, results: list[FactResult], entries: list[dict[st
 
 def input_paths(inputs: Inputs) -> list[Path]:
     """Every file the run read or may read: a report must never be written over one of them."""
-    config, library = inputs.config, inputs.library
-    paths = [config.resolve(name) for name in inputs.suite.files] + [config.root / "pyproject.toml"]
-    return paths + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
+    return _paths_read(inputs.config, inputs.suite.files, inputs.library)
 
 
 def input_paths_unread(paths: list[Path], config: Config) -> list[Path]:
@@ -169,8 +168,13 @@ def input_paths_unread(paths: list[Path], config: Config) -> list[Path]:
     files, _ = discover(paths, config)
     library = Library(config.sources, display_root=config.display(config.sources), limits=config.limits)
     library.declared = declared_of(read_metadata(config.sources, library.display_root, config.limits)[0])
-    found = [config.resolve(name) for _, name in files] + [config.root / "pyproject.toml"]
-    return found + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
+    return _paths_read(config, [name for _, name in files], library)
+
+
+def _paths_read(config: Config, fact_files: list[str], library: Library) -> list[Path]:
+    """The fact files (as reports name them), pyproject.toml, sources.yaml and every source of the library."""
+    paths = [config.resolve(name) for name in fact_files] + [config.root / "pyproject.toml"]
+    return paths + [config.sources / "sources.yaml"] + [library.root / name for name in library.names()]
 
 
 def origins(library: Library, facts: list[Fact]) -> list[SourceOrigin]:
